@@ -1,0 +1,116 @@
+# lattice.multi_account: one entry point for users and CI.
+# Everything lives in the checkout: the virtual environment in .venv/, the sandbox
+# in .sandbox/, caches in .cache/. Nothing is written to the home folder.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := $(CURDIR)/.venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+COLLECTION_LINK := .collections/ansible_collections/lattice/multi_account
+
+SANDBOX_STATE_DIR ?= .sandbox
+SANDBOX_PORT ?= 5100
+INVENTORY ?= inventories/sandbox
+PLAYBOOK_ARGS ?=
+
+export PATH := $(BIN):$(PATH)
+export ANSIBLE_CONFIG := $(CURDIR)/ansible.cfg
+# ansible-galaxy, ansible-lint and molecule keep caches under ~/.ansible otherwise.
+export ANSIBLE_HOME := $(CURDIR)/.cache/ansible
+export ANSIBLE_LOCAL_TEMP := $(CURDIR)/.cache/ansible/tmp
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# The sandbox inventory talks to the sandbox through its AWS config file; any other
+# inventory uses the caller's own AWS configuration untouched.
+ifeq ($(INVENTORY),inventories/sandbox)
+USES_SANDBOX := yes
+export AWS_CONFIG_FILE := $(CURDIR)/$(SANDBOX_STATE_DIR)/aws_config
+endif
+
+.PHONY: help setup sandbox sandbox-stop deploy verify teardown check docs \
+        test test-lint test-unit test-sanity test-sandbox test-integration test-e2e test-molecule test-packaging
+
+help: ## Show the targets
+	@echo "lattice.multi_account - targets (run from the checkout):"
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z0-9-]+):.*## (.*)/  make \1\t\2/' | expand -t 26
+	@echo
+	@echo "Variables: INVENTORY=$(INVENTORY) SANDBOX_ACCOUNTS=\"$${SANDBOX_ACCOUNTS:-provider consumer}\" SANDBOX_EXTERNAL_ACCOUNTS=\"$${SANDBOX_EXTERNAL_ACCOUNTS:-}\" PLAYBOOK_ARGS=\"$(PLAYBOOK_ARGS)\""
+
+setup: $(INSTALLED) $(COLLECTION_LINK) ## Create .venv and install everything (idempotent)
+
+$(INSTALLED): requirements.txt requirements-test.txt
+	@echo "==> Creating the virtual environment in .venv and installing requirements"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	@touch $@
+
+# ansible resolves lattice.multi_account.* through this link (ansible.cfg collections_path).
+$(COLLECTION_LINK):
+	@mkdir -p $(dir $@)
+	@ln -sfn ../../.. $@
+
+sandbox: setup ## Start the local AWS sandbox (reuses a running one) and print its exports
+	@$(BIN)/python -m sandbox start --state-dir $(SANDBOX_STATE_DIR) --port $(SANDBOX_PORT)
+
+sandbox-stop: ## Stop the local AWS sandbox
+	@test ! -x $(BIN)/python || $(BIN)/python -m sandbox stop --state-dir $(SANDBOX_STATE_DIR)
+
+deploy: setup $(if $(USES_SANDBOX),sandbox) ## Deploy the pattern (sandbox by default), then verify it
+	$(BIN)/ansible-playbook playbooks/deploy.yml -i $(INVENTORY) $(PLAYBOOK_ARGS)
+	$(BIN)/ansible-playbook playbooks/verify.yml -i $(INVENTORY) $(PLAYBOOK_ARGS)
+
+verify: setup $(if $(USES_SANDBOX),sandbox) ## Check that the deployment is whole
+	$(BIN)/ansible-playbook playbooks/verify.yml -i $(INVENTORY) $(PLAYBOOK_ARGS)
+
+check: setup $(if $(USES_SANDBOX),sandbox) ## Show what a deploy would change (--check --diff), change nothing
+	$(BIN)/ansible-playbook playbooks/deploy.yml -i $(INVENTORY) --check --diff $(PLAYBOOK_ARGS)
+
+teardown: setup $(if $(USES_SANDBOX),sandbox) ## Remove everything the pattern deployed (consumers, then providers)
+	$(BIN)/ansible-playbook playbooks/teardown.yml -i $(INVENTORY) $(PLAYBOOK_ARGS)
+
+docs: setup ## Regenerate the module documentation in docs/
+	$(BIN)/python tests/packaging/render_docs.py
+
+# Every suite; `.ci/run` runs exactly this. Each pytest session starts private
+# sandboxes (one per worker), so a sandbox the user has running is left alone.
+test: setup test-lint test-unit test-sanity test-sandbox test-integration test-molecule test-e2e test-packaging ## Run every test suite
+	@echo "==> All test suites passed"
+
+PYTEST := $(BIN)/pytest -p no:cacheprovider
+
+test-lint: setup ## ansible-lint (production profile) on roles and playbooks
+	@echo "==> ansible-lint"
+	$(BIN)/ansible-lint --profile production roles playbooks
+
+test-unit: setup ## Unit tests (no sandbox)
+	@echo "==> Unit tests"
+	$(PYTEST) tests/unit -q
+
+test-sanity: setup ## ansible-test sanity, offline
+	@echo "==> ansible-test sanity"
+	tests/sanity/run.sh
+
+test-sandbox: setup ## The sandbox's own tests (boto3 against a private sandbox)
+	@echo "==> Sandbox tests"
+	$(PYTEST) tests/sandbox -q -n 2
+
+test-integration: setup ## Module integration targets against a private sandbox
+	@echo "==> Integration targets"
+	$(PYTEST) tests/integration -q -n 2
+
+test-molecule: setup ## Molecule scenarios (provider, consumer, whole pattern) on the sandbox
+	@echo "==> Molecule"
+	$(PYTEST) tests/molecule -q
+
+test-e2e: setup ## Deploy / check / redeploy / teardown end to end, checked with boto3
+	@echo "==> End-to-end"
+	$(PYTEST) tests/e2e -q -n 2
+
+test-packaging: setup ## Build, install offline and run the collection; docs, EE and AWX checks
+	@echo "==> Packaging"
+	$(PYTEST) tests/packaging tests/awx -q
