@@ -81,7 +81,8 @@ docs: setup ## Regenerate the module documentation in docs/
 test: setup test-lint test-unit test-sanity test-sandbox test-integration test-molecule test-e2e test-packaging ## Run every test suite
 	@echo "==> All test suites passed"
 
-PYTEST := $(BIN)/pytest -p no:cacheprovider
+# Private sandboxes for tests even when the user exported SANDBOX_STATE_DIR.
+PYTEST := env -u SANDBOX_STATE_DIR $(BIN)/pytest -p no:cacheprovider
 
 test-lint: setup ## ansible-lint (production profile) on roles and playbooks
 	@echo "==> ansible-lint"

@@ -30,6 +30,8 @@ def test_target(target, sandbox, tmp_path):
     accounts = {name: acct["id"] for name, acct in sandbox["accounts"].items()}
     extra_vars = {
         "integration_target": target,
+        # The venv's Python, which has boto3, not whatever `python3` is first on PATH.
+        "ansible_python_interpreter": sys.executable,
         "resource_prefix": "it-" + secrets.token_hex(4),
         "aws_region": sandbox["region"],
         "sandbox_accounts": accounts,

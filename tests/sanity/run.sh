@@ -9,9 +9,11 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 venv_bin="$root/.venv/bin"
 work="$root/.cache/sanity"
 copy="$work/ansible_collections/lattice/multi_account"
-site=$("$venv_bin/python" -c 'import ansible_collections.amazon.aws as m, os; print(os.path.dirname(m.__path__[0]))')
+amazon_aws=$("$venv_bin/python" -c 'import ansible_collections.amazon.aws as m; print(m.__path__[0])')
 
 export HOME="$work/home"
+# shellcheck and the venv's tools, also when called outside make.
+export PATH="$venv_bin:$PATH"
 pip_version=$("$venv_bin/python" -c 'import re, ansible_test._internal.python_requirements as r, inspect; print(re.search(r"pip=.([0-9.]+)", inspect.getsource(r.get_venv_packages)).group(1))')
 mkdir -p "$HOME/.ansible/test/cache"
 cp "$root/tests/sanity/get_pip.py" "$HOME/.ansible/test/cache/get_pip_${pip_version//./_}.py"
@@ -24,7 +26,7 @@ mkdir -p "$copy" "$work/ansible_collections/amazon"
 # Its own (empty) git repository, or ansible-test would see the checkout's
 # .gitignore, which hides this folder, and test nothing.
 git -C "$copy" init -q
-ln -sfn "$site/amazon/aws" "$work/ansible_collections/amazon/aws"
+ln -sfn "$amazon_aws" "$work/ansible_collections/amazon/aws"
 
 cd "$copy"
 exec "$venv_bin/ansible-test" sanity --venv --python 3.11 --color no "$@"

@@ -1,0 +1,372 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the lattice.multi_account project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""RAM resource shares: validation, the module output shape, and the ram_resource_share manager."""
+
+import re
+
+from ansible_collections.amazon.aws.plugins.module_utils.tagging import boto3_tag_list_to_ansible_dict
+from ansible_collections.amazon.aws.plugins.module_utils.transformation import boto3_resource_to_ansible_dict
+
+from .._resource import Change
+from .._resource import InvalidParameter
+from .._resource import ResourceManager
+from .._resource import wait_for_status
+from .api import RAM
+from .api import AnsibleRAMError
+
+SELF = "SELF"
+OTHER_ACCOUNTS = "OTHER-ACCOUNTS"
+ORGANIZATION = "organization"
+
+# Associations in these states grant (or are about to grant) access; DISASSOCIATED
+# and FAILED ones stay listed by AWS for a while and must not count as present.
+LIVE_ASSOCIATIONS = ("ASSOCIATING", "ASSOCIATED")
+GONE_SHARES = ("DELETING", "DELETED")
+
+_PARTITION = r"arn:aws(?:-[a-z]+)*"
+PRINCIPAL_PATTERNS = (
+    re.compile(r"\d{12}"),
+    re.compile(_PARTITION + r":organizations::\d{12}:organization/o-[a-z0-9]{10,32}"),
+    re.compile(_PARTITION + r":organizations::\d{12}:ou/o-[a-z0-9]{10,32}/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}"),
+    re.compile(_PARTITION + r":iam::\d{12}:(?:root|role/.+|user/.+)"),
+    re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.amazonaws\.com"),
+)
+RESOURCE_ARN = re.compile(_PARTITION + r":[a-z0-9-]+:[a-z0-9-]*:\d{12}:.+")
+SHARE_ARN = re.compile(_PARTITION + r":ram:[a-z0-9-]+:\d{12}:resource-share/.+")
+PERMISSION_ARN = re.compile(_PARTITION + r":ram:[a-z0-9-]*:(?:aws|\d{12}):permission/.+")
+
+# RAM resource type names, by ARN service and resource prefix, for the check-mode
+# prediction only: after a real change the type comes from ListResources.
+KNOWN_RESOURCE_TYPES = {
+    ("vpc-lattice", "service"): "vpc-lattice:Service",
+    ("vpc-lattice", "servicenetwork"): "vpc-lattice:ServiceNetwork",
+    ("vpc-lattice", "resourceconfiguration"): "vpc-lattice:ResourceConfiguration",
+    ("ec2", "subnet"): "ec2:Subnet",
+    ("ec2", "prefix-list"): "ec2:PrefixList",
+    ("ec2", "transit-gateway"): "ec2:TransitGateway",
+    ("route53resolver", "resolver-rule"): "route53resolver:ResolverRule",
+}
+
+
+def resource_type_of(arn):
+    """The RAM resource type an ARN will be listed with, as far as it can be told from the ARN."""
+    parts = arn.split(":", 5)
+    service, resource = parts[2], re.split(r"[/:]", parts[5], maxsplit=1)[0]
+    known = KNOWN_RESOURCE_TYPES.get((service, resource))
+    if known:
+        return known
+    return f"{service}:" + "".join(word.capitalize() for word in resource.split("-"))
+
+
+def validate_principals(principals, option="principals"):
+    for index, principal in enumerate(principals or []):
+        if principal == ORGANIZATION:
+            continue
+        if not any(p.fullmatch(principal) for p in PRINCIPAL_PATTERNS):
+            raise InvalidParameter(
+                f"{option}[{index}]",
+                f"{principal!r} is not an account ID (12 digits), an organization or OU ARN, an IAM role or user ARN, "
+                f"a service principal, or the word '{ORGANIZATION}'",
+            )
+
+
+def validate_arns(values, pattern, option, what):
+    for index, value in enumerate(values or []):
+        if not pattern.fullmatch(value):
+            raise InvalidParameter(f"{option}[{index}]", f"{value!r} is not {what}")
+
+
+def latest(associations):
+    """One association per associated entity, the most recent: AWS keeps old FAILED/DISASSOCIATED records."""
+    newest = {}
+    for association in associations:
+        entity = association["associatedEntity"]
+        stamp = association.get("lastUpdatedTime") or association.get("creationTime")
+        known = newest.get(entity)
+        if known is None or (stamp and (known[0] is None or stamp >= known[0])):
+            newest[entity] = (stamp, association)
+    return [entry[1] for entry in newest.values()]
+
+
+def _live(associations):
+    return [a for a in latest(associations) if a.get("status") in LIVE_ASSOCIATIONS]
+
+
+def describe_share(api, raw, owner):
+    """The module output for a share as GetResourceShares returns it.
+
+    Owned shares list resources and principals from their associations, so the
+    association status (``ASSOCIATING`` for a principal that has not accepted
+    yet) is visible; shares of other accounts list what ListResources returns.
+    """
+    if raw is None:
+        return None
+    share = boto3_resource_to_ansible_dict(raw, transform_tags=False, force_tags=False)
+    share["arn"] = share.pop("resource_share_arn")
+    share["tags"] = boto3_tag_list_to_ansible_dict(raw.get("tags") or [], "key", "value")
+    listed = api.resources(owner, share["arn"])
+    if owner == SELF:
+        types = {r["arn"]: r.get("type") for r in listed}
+        share["resources"] = sorted(
+            (
+                {"arn": a["associatedEntity"], "type": types.get(a["associatedEntity"]) or resource_type_of(a["associatedEntity"]), "status": a["status"]}
+                for a in _live(api.associations(share["arn"], "RESOURCE"))
+            ),
+            key=lambda r: r["arn"],
+        )
+        share["principals"] = sorted(
+            (
+                {"id": a["associatedEntity"], "status": a["status"], "external": bool(a.get("external"))}
+                for a in _live(api.associations(share["arn"], "PRINCIPAL"))
+            ),
+            key=lambda p: p["id"],
+        )
+    else:
+        share["resources"] = sorted(
+            ({"arn": r["arn"], "type": r.get("type"), "status": r.get("status")} for r in listed),
+            key=lambda r: r["arn"],
+        )
+    return share
+
+
+def find_shares(api, owner, name=None, arn=None, status=None):
+    shares = api.shares(owner, name=name, arns=[arn] if arn else None, status=status)
+    if not status:
+        # AWS keeps deleted shares listed for a while; they are history, not state.
+        shares = [s for s in shares if s.get("status") not in GONE_SHARES]
+    return sorted(shares, key=lambda s: (s.get("name", ""), s.get("resourceShareArn", "")))
+
+
+class ResourceShareManager(ResourceManager):
+    result_key = "resource_share"
+    description = "resource share"
+
+    def __init__(self, module):
+        super().__init__(module)
+        self.api = RAM(module)
+        self._principals = None
+
+    # --- input ------------------------------------------------------------------
+    def validate(self):
+        super().validate()
+        name = self.params["name"]
+        if not name.strip():
+            raise InvalidParameter("name", "must not be empty")
+        validate_arns(self.params.get("resource_arns"), RESOURCE_ARN, "resource_arns", "a resource ARN")
+        validate_principals(self.params.get("principals"))
+        validate_arns(self.params.get("permission_arns"), PERMISSION_ARN, "permission_arns", "a RAM permission ARN")
+
+    @property
+    def desired_principals(self):
+        """The principals option with 'organization' replaced by the caller's organization ARN (looked up once)."""
+        if self._principals is None and self.params.get("principals") is not None:
+            resolved = []
+            for principal in self.params["principals"]:
+                if principal == ORGANIZATION:
+                    organization = self.api.organization()
+                    if organization is None:
+                        raise InvalidParameter(
+                            "principals",
+                            f"'{ORGANIZATION}' means the caller's AWS Organization, but this account is not in one; "
+                            "give account IDs instead",
+                        )
+                    principal = organization["Arn"]
+                if principal not in resolved:
+                    resolved.append(principal)
+            self._principals = resolved
+        return self._principals
+
+    @property
+    def desired_resources(self):
+        resources = self.params.get("resource_arns")
+        return None if resources is None else sorted(set(resources))
+
+    # --- ResourceManager hooks ----------------------------------------------------
+    def get(self):
+        shares = find_shares(self.api, SELF, name=self.params["name"])
+        if len(shares) > 1:
+            arns = ", ".join(s["resourceShareArn"] for s in shares)
+            raise AnsibleRAMError(
+                message=f"Several resource shares are named {self.params['name']!r} ({arns}); "
+                "RAM allows duplicate names but this module manages a share by name: delete the extra shares first"
+            )
+        return self.read(shares[0]) if shares else None
+
+    def read(self, raw):
+        share = describe_share(self.api, raw, SELF)
+        if share is not None and self.params.get("permission_arns") is not None:
+            share["permission_arns"] = sorted(p["arn"] for p in self.api.permissions(share["arn"]))
+        return share
+
+    def refresh(self, current):
+        return self.read_arn(current["arn"])
+
+    def read_arn(self, arn):
+        found = self.api.shares(SELF, arns=[arn])
+        return self.read(found[0]) if found and found[0].get("status") not in GONE_SHARES else None
+
+    def predict(self):
+        predicted = {
+            "name": self.params["name"],
+            "arn": None,
+            "status": "ACTIVE",
+            "allow_external_principals": self.params["allow_external_principals"],
+            "tags": {k: str(v) for k, v in (self.params.get("tags") or {}).items()},
+            "resources": self._predicted_resources([]),
+            "principals": self._predicted_principals([]),
+        }
+        if self.params.get("permission_arns") is not None:
+            predicted["permission_arns"] = sorted(set(self.params["permission_arns"]))
+        return predicted
+
+    def create(self):
+        request = dict(name=self.params["name"], allowExternalPrincipals=self.params["allow_external_principals"])
+        if self.desired_resources:
+            request["resourceArns"] = self.desired_resources
+        if self.desired_principals:
+            request["principals"] = self.desired_principals
+        if self.params.get("permission_arns"):
+            request["permissionArns"] = sorted(set(self.params["permission_arns"]))
+        if self.params.get("tags"):
+            request["tags"] = [{"key": k, "value": str(v)} for k, v in sorted(self.params["tags"].items())]
+        return self.read_arn(self.api.create_share(**request)["resourceShareArn"])
+
+    def delete(self, current):
+        self.api.delete_share(current["arn"])
+
+    def set_tags(self, current, to_set, to_unset):
+        if to_unset:
+            self.api.untag(current["arn"], to_unset)
+        if to_set:
+            self.api.tag(current["arn"], {k: str(v) for k, v in to_set.items()})
+
+    # --- updates --------------------------------------------------------------------
+    def _difference(self, current_ids, desired, purge):
+        if desired is None:
+            return [], []
+        to_add = sorted(set(desired) - set(current_ids))
+        to_remove = sorted(set(current_ids) - set(desired)) if purge else []
+        return to_add, to_remove
+
+    def _predicted_resources(self, current):
+        to_add, to_remove = self._difference([r["arn"] for r in current], self.desired_resources, self.params["purge_resources"])
+        kept = [r for r in current if r["arn"] not in to_remove]
+        added = [{"arn": arn, "type": resource_type_of(arn), "status": "ASSOCIATED"} for arn in to_add]
+        return sorted(kept + added, key=lambda r: r["arn"])
+
+    def _predicted_principals(self, current):
+        to_add, to_remove = self._difference([p["id"] for p in current], self.desired_principals, self.params["purge_principals"])
+        kept = [p for p in current if p["id"] not in to_remove]
+        added = [{"id": principal, "status": "ASSOCIATED", "external": False} for principal in to_add]
+        return sorted(kept + added, key=lambda p: p["id"])
+
+    def changes(self, current):
+        arn = current["arn"]
+        res_add, res_remove = self._difference(
+            [r["arn"] for r in current["resources"]], self.desired_resources, self.params["purge_resources"]
+        )
+        pri_add, pri_remove = self._difference(
+            [p["id"] for p in current["principals"]], self.desired_principals, self.params["purge_principals"]
+        )
+        allow = self.params["allow_external_principals"]
+        external_change = Change(
+            {"allow_external_principals": allow}, lambda: self.api.update_share(arn, allow)
+        ) if allow != current.get("allow_external_principals") else None
+
+        changes = []
+        # Allow external principals before adding them, and forbid them only once
+        # the ones to remove are gone, so neither call is refused.
+        if external_change and allow:
+            changes.append(external_change)
+        predicted = {"resources": self._predicted_resources(current["resources"]),
+                     "principals": self._predicted_principals(current["principals"])}
+        if res_add or pri_add:
+            changes.append(Change(predicted, lambda: self.api.associate(arn, res_add, pri_add)))
+        if res_remove or pri_remove:
+            changes.append(Change(predicted, lambda: self.api.disassociate(arn, res_remove, pri_remove)))
+        changes.extend(self._permission_changes(current))
+        if external_change and not allow:
+            changes.append(external_change)
+        return changes
+
+    def _permission_changes(self, current):
+        wanted = self.params.get("permission_arns")
+        if wanted is None or "permission_arns" not in current:
+            return []
+        missing = sorted(set(wanted) - set(current["permission_arns"]))
+        if not missing:
+            return []
+        # Associating with replace=true swaps out the permission of the same
+        # resource type, so the prediction drops the current ones of those types.
+        types = {arn: self.api.permission_resource_type(arn) for arn in set(current["permission_arns"]) | set(missing)}
+        replaced = {types[arn] for arn in missing}
+        kept = [arn for arn in current["permission_arns"] if types[arn] not in replaced]
+        predicted = {"permission_arns": sorted(set(kept) | set(missing))}
+
+        def apply():
+            for permission_arn in missing:
+                self.api.associate_permission(current["arn"], permission_arn)
+
+        return [Change(predicted, apply)]
+
+    # --- waiting --------------------------------------------------------------------
+    def _settlement(self, arn):
+        """A share reduced to one status for wait_for_status: ACTIVE once no association is in flight."""
+        share = self.read_arn(arn)
+        if share is None:
+            return None
+        if share["status"] == "FAILED":
+            return {"status": "SHARE_FAILED", "statusMessage": share.get("status_message"), "share": share}
+        associations = latest(self.api.associations(arn, "PRINCIPAL")) + latest(self.api.associations(arn, "RESOURCE"))
+        failed = [a for a in associations if a["status"] == "FAILED" and self._wanted(a)]
+        if failed:
+            return {"status": "ASSOCIATION_FAILED", "statusMessage": self._failure(share, failed), "share": share}
+        # A principal outside the organization stays ASSOCIATING until it accepts
+        # the invitation: that can take days, so it does not hold the wait.
+        busy = [
+            a for a in associations
+            if a["status"] in ("ASSOCIATING", "DISASSOCIATING") and not (a["status"] == "ASSOCIATING" and a.get("external"))
+        ]
+        if share["status"] != "ACTIVE" or busy:
+            return {"status": "IN_PROGRESS", "share": share}
+        return {"status": "ACTIVE", "share": share}
+
+    def _wanted(self, association):
+        entity = association["associatedEntity"]
+        if association["associationType"] == "RESOURCE":
+            return entity in (self.desired_resources or [])
+        return entity in (self.desired_principals or [])
+
+    def _failure(self, share, failed):
+        reasons = "; ".join(f"{a['associatedEntity']}: {a.get('statusMessage') or 'no reason given'}" for a in failed)
+        if any(a.get("external") or a["associationType"] == "PRINCIPAL" for a in failed) and not share["allow_external_principals"]:
+            reasons += (
+                ". A principal outside your AWS Organization can only be added when allow_external_principals is true"
+            )
+        return reasons
+
+    def wait_ready(self, resource):
+        settled = wait_for_status(
+            lambda: self._settlement(resource["arn"]),
+            f"resource share {resource['arn']}",
+            timeout=self.params["wait_timeout"],
+        )
+        share = settled["share"]
+        pending = [p["id"] for p in share["principals"] if p["status"] == "ASSOCIATING"]
+        if pending:
+            self.module.warn(
+                f"Principals {', '.join(pending)} are outside the organization: they see nothing until they accept the "
+                "invitation (lattice.multi_account.ram_resource_share_invitation)"
+            )
+        return share
+
+    def wait_gone(self, resource):
+        return wait_for_status(
+            lambda: self.read_arn(resource["arn"]),
+            f"resource share {resource['arn']}",
+            ready=None,
+            timeout=self.params["wait_timeout"],
+        )

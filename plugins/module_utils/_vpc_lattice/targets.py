@@ -1,0 +1,137 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the lattice.multi_account project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Target groups: only the health check is updatable; targets are registered separately."""
+
+from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
+from ansible.module_utils.common.dict_transformations import snake_dict_to_camel_dict
+
+from ansible_collections.amazon.aws.plugins.module_utils.transformation import scrub_none_parameters
+
+from .._resource import Change
+from .._resource import InvalidParameter
+from .api import TARGET_GROUP
+from .errors import AnsibleLatticeError
+from .resource import LatticeManager
+from .resource import deep_merge
+from .resource import is_subset
+from .validation import validate_request
+
+# Settings that only make sense for targets reached over the network.
+NETWORK_SETTINGS = ("port", "protocol", "protocol_version", "vpc_identifier", "ip_address_type", "health_check")
+
+
+def _key(target):
+    return target["id"], target.get("port")
+
+
+def _matches(wanted, actual):
+    # A target registered without a port gets the group's port: any port matches then.
+    return wanted["id"] == actual["id"] and wanted.get("port") in (None, actual.get("port"))
+
+
+class TargetGroupManager(LatticeManager):
+    kind = TARGET_GROUP
+    result_key = "target_group"
+    replaceable = True
+
+    def request(self, resolve=True):
+        config = scrub_none_parameters(self.params.get("config") or {})
+        return {
+            "name": self.params["name"],
+            "type": self.params.get("type"),
+            "config": snake_dict_to_camel_dict(config) if config else None,
+        }
+
+    def validate(self):
+        super().validate()
+        config = scrub_none_parameters(self.params.get("config") or {})
+        group_type = self.params.get("type")
+        if group_type == "LAMBDA":
+            wrong = [k for k in NETWORK_SETTINGS if k in config]
+            if wrong:
+                raise InvalidParameter(f"config.{wrong[0]}", "a LAMBDA target group has no network configuration")
+        elif group_type:
+            if "lambda_event_structure_version" in config:
+                raise InvalidParameter("config.lambda_event_structure_version", "only LAMBDA target groups have it")
+        targets = [scrub_none_parameters(t) for t in self.params.get("targets") or []]
+        if targets:
+            validate_request(self.api.service_model, "RegisterTargets", {"targets": targets})
+
+    def validate_create(self):
+        config = scrub_none_parameters(self.params.get("config") or {})
+        group_type = self.params["type"]
+        missing = [k for k in ("port", "protocol", "vpc_identifier") if k not in config]
+        if group_type in ("IP", "INSTANCE") and missing:
+            raise InvalidParameter(f"config.{missing[0]}", f"required to create a target group of type {group_type}")
+
+    def extra(self, raw):
+        if raw is None:
+            return {"targets": []}
+        items = self.api.list_op("list_targets", self.kind, targetGroupIdentifier=raw["id"])
+        return {"targets": [camel_dict_to_snake_dict(t) for t in items]}
+
+    def immutable_differences(self, current):
+        wanted = self.wanted()
+        config = dict(wanted.get("config") or {})
+        config.pop("healthCheck", None)
+        differ = []
+        if wanted.get("type") and wanted["type"] != current.get("type"):
+            differ.append("type")
+        if config and not is_subset(camel_dict_to_snake_dict(config), current.get("config")):
+            differ.append("config")
+        return differ
+
+    def changes(self, current):
+        return [c for c in (self._health_check_change(current), self._targets_change(current)) if c]
+
+    def _health_check_change(self, current):
+        health_check = (self.wanted().get("config") or {}).get("healthCheck")
+        current_config = current.get("config") or {}
+        if not health_check or is_subset(camel_dict_to_snake_dict(health_check), current_config.get("health_check")):
+            return None
+        predicted = {"config": deep_merge(current_config, {"health_check": camel_dict_to_snake_dict(health_check)})}
+        return Change(predicted, lambda: self.api.update(self.kind, current["id"], healthCheck=health_check))
+
+    def _targets_change(self, current):
+        if self.params.get("targets") is None:
+            return None
+        wanted = [scrub_none_parameters(t) for t in self.params["targets"]]
+        # A DRAINING target is already on its way out: neither registered nor to deregister.
+        existing = [t for t in current.get("targets") or [] if t.get("status") != "DRAINING"]
+        register = [t for t in wanted if not any(_matches(t, e) for e in existing)]
+        deregister = []
+        if self.params.get("purge_targets"):
+            deregister = [
+                {"id": e["id"], **({"port": e["port"]} if e.get("port") else {})}
+                for e in existing
+                if not any(_matches(t, e) for t in wanted)
+            ]
+        if not (register or deregister):
+            return None
+        gone = {_key(t) for t in deregister}
+        predicted = [e for e in existing if _key(e) not in gone] + register
+
+        def apply():
+            if deregister:
+                self._targets_call("deregister", current, deregister)
+            if register:
+                self._targets_call("register", current, register)
+
+        return Change({"targets": predicted}, apply)
+
+    def _targets_call(self, action, current, targets):
+        result = self.api.call(
+            f"{action}_targets",
+            f"{action} targets of",
+            self.kind,
+            current["id"],
+            targetGroupIdentifier=current["id"],
+            targets=targets,
+        )
+        failed = result.get("unsuccessful") or []
+        if failed:
+            details = "; ".join(f"{t.get('id')}: {t.get('failureMessage') or t.get('failureCode')}" for t in failed)
+            raise AnsibleLatticeError(message=f"Failed to {action} targets of target group {current['id']}: {details}")

@@ -1,0 +1,1 @@
+"""Pieces shared by the service extensions: async lifecycle and the call log."""

@@ -1,0 +1,36 @@
+"""Listener default actions and rule actions (forward / fixedResponse)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .exceptions import ValidationException
+
+
+class Forwarding:
+    """Model mixin for listeners and rules: which target groups their action forwards to."""
+
+    def routing_action(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def forwards_to(self) -> set[str]:
+        groups = self.routing_action().get("forward", {}).get("targetGroups", [])
+        return {group["targetGroupIdentifier"] for group in groups}
+
+
+def validate_action(backend: Any, action: Any, field: str) -> dict[str, Any]:
+    """Check an action the way CreateListener/CreateRule do; the target groups must exist in this account."""
+    if not isinstance(action, dict) or len(action) != 1 or next(iter(action)) not in ("forward", "fixedResponse"):
+        raise ValidationException(f"{field} must contain exactly one of forward, fixedResponse")
+    if "fixedResponse" in action:
+        status = action["fixedResponse"].get("statusCode")
+        if not isinstance(status, int) or not 100 <= status <= 599:
+            raise ValidationException(f"{field}.fixedResponse.statusCode must be between 100 and 599")
+        return action
+    groups = action["forward"].get("targetGroups") or []
+    if not 1 <= len(groups) <= 10:
+        raise ValidationException(f"{field}.forward.targetGroups must list 1 to 10 target groups")
+    for group in groups:
+        backend.get_target_group(group.get("targetGroupIdentifier"))
+        group.setdefault("weight", 100 if len(groups) == 1 else 1)
+    return action

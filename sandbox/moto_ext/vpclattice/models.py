@@ -1,0 +1,40 @@
+"""VPC Lattice backend: moto's, plus the operations and AWS behaviours the pattern needs.
+
+Each mixin (one file per resource) carries the backend methods for that
+resource; moto's backend comes last so that its methods are the fallback.
+"""
+
+from __future__ import annotations
+
+from moto.vpclattice.models import VPCLatticeBackend as MotoVPCLatticeBackend
+
+from .common import ClientTokens
+from .listeners import ListenerBackend
+from .policies import PolicyBackend
+from .rules import RuleBackend
+from .service_associations import AssociationListing, ServiceAssociationBackend
+from .service_networks import ServiceNetworkBackend
+from .services import ServiceBackend
+from .sharing import SharedResources
+from .target_groups import TargetGroupBackend
+from .targets import TargetBackend
+from .vpc_associations import VpcAssociationBackend
+
+
+class VPCLatticeBackend(
+    SharedResources,
+    PolicyBackend,
+    ServiceNetworkBackend,
+    ServiceBackend,
+    TargetGroupBackend,
+    TargetBackend,
+    ListenerBackend,
+    RuleBackend,
+    AssociationListing,
+    ServiceAssociationBackend,
+    VpcAssociationBackend,
+    MotoVPCLatticeBackend,
+):
+    def __init__(self, region_name: str, account_id: str) -> None:
+        super().__init__(region_name, account_id)
+        self.client_tokens = ClientTokens()

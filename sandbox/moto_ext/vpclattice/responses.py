@@ -1,0 +1,66 @@
+"""VPC Lattice responses: moto's handlers plus one mixin per resource (see models.py)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from moto.vpclattice.models import vpclattice_backends
+from moto.vpclattice.responses import VPCLatticeResponse as MotoVPCLatticeResponse
+
+from .listeners import ListenerResponses
+from .models import VPCLatticeBackend
+from .policies import PolicyResponses
+from .rules import RuleResponses
+from .service_associations import ServiceAssociationResponses
+from .service_networks import ServiceNetworkResponses
+from .services import ServiceResponses
+from .target_groups import TargetGroupResponses
+from .targets import TargetResponses
+from .vpc_associations import VpcAssociationResponses
+
+# Lattice calls read other accounts' backends and prune finished deletes: one at a time,
+# so that no request iterates over a store another one is changing.
+_LOCK = threading.RLock()
+
+
+class VPCLatticeResponse(
+    ServiceNetworkResponses,
+    ServiceResponses,
+    TargetGroupResponses,
+    TargetResponses,
+    ListenerResponses,
+    RuleResponses,
+    ServiceAssociationResponses,
+    VpcAssociationResponses,
+    PolicyResponses,
+    MotoVPCLatticeResponse,
+):
+    def _dispatch(self, *args: Any, **kwargs: Any) -> Any:
+        with _LOCK:
+            return super()._dispatch(*args, **kwargs)
+
+    @property
+    def backend(self) -> VPCLatticeBackend:
+        backend = vpclattice_backends[self.current_account][self.region]
+        # deletes finish in the background on AWS: drop what finished since the last call
+        backend.prune()
+        return backend
+
+    @staticmethod
+    def dump(body: dict[str, Any]) -> str:
+        return json.dumps({key: value for key, value in body.items() if value is not None})
+
+    def dump_only(self, resource: Any, *keys: str) -> str:
+        """The fields of ``resource`` that an operation's output shape has (creates and deletes answer few)."""
+        return self.dump({key: value for key, value in resource.to_dict().items() if key in keys})
+
+    def page(
+        self, method: Callable[..., tuple[list[Any], str | None]], render: Callable[[Any], dict], **filters: Any
+    ) -> str:
+        items, next_token = method(
+            max_results=self._get_param("maxResults"), next_token=self._get_param("nextToken"), **filters
+        )
+        return self.dump({"items": [render(item) for item in items], "nextToken": next_token})

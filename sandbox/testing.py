@@ -1,0 +1,103 @@
+"""Helpers for tests that talk to a running sandbox (used by tests/conftest.py and the test files)."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import boto3
+import botocore.session
+from botocore.exceptions import ClientError
+
+MUTATING_EXCEPTIONS = {("sts", "GetCallerIdentity")}
+# The IDs AWS gives VPC Lattice resources and Instance Connect endpoints: a prefix and 17 hex digits.
+ID_FORMAT = r"{}-[0-9a-f]{{17}}"
+
+
+def session(info: dict[str, Any], profile: str) -> boto3.Session:
+    """A boto3 session for ``profile`` of the sandbox ``info`` (accounts.json), whatever the environment."""
+    core = botocore.session.Session()
+    core.set_config_variable("config_file", info["aws_config_file"])
+    # A profile of the same name in ~/.aws/credentials would win over the config file.
+    core.set_config_variable("credentials_file", os.devnull)
+    core.set_config_variable("profile", profile)
+    return boto3.Session(botocore_session=core)
+
+
+def client(info: dict[str, Any], profile: str, service: str, **kwargs: Any) -> Any:
+    return session(info, profile).client(service, **kwargs)
+
+
+def is_mutating(call: dict[str, Any]) -> bool:
+    operation = call.get("operation") or ""
+    if (call.get("service"), operation) in MUTATING_EXCEPTIONS:
+        return False
+    return not operation.startswith(("Get", "List", "Describe"))
+
+
+class CallLog:
+    """The sandbox call log: ``log()`` returns every entry, ``log(since=log.mark())`` the newer ones."""
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path)
+
+    def _lines(self) -> list[str]:
+        return self.path.read_text(encoding="utf-8").splitlines() if self.path.exists() else []
+
+    def mark(self) -> int:
+        return len(self._lines())
+
+    def __call__(self, since: int = 0) -> list[dict[str, Any]]:
+        return [json.loads(line) for line in self._lines()[since:]]
+
+    def mutating(self, since: int = 0) -> list[dict[str, Any]]:
+        return [call for call in self(since) if is_mutating(call)]
+
+
+def unique(prefix: str) -> str:
+    """A name no other test (or earlier run against the same sandbox) uses."""
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+def error_code(info: Any) -> str:
+    """The AWS error code of a ``pytest.raises(ClientError)`` result."""
+    return info.value.response["Error"]["Code"]
+
+
+def http_status(info: Any) -> int:
+    """The HTTP status of a ``pytest.raises(ClientError)`` result."""
+    return info.value.response["ResponseMetadata"]["HTTPStatusCode"]
+
+
+def wait_until(read: Callable[[], Any], done: Callable[[Any], bool], timeout: float = 15) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = read()
+        if done(value):
+            return value
+        assert time.monotonic() < deadline, f"gave up waiting, last value: {value}"
+        time.sleep(0.2)
+
+
+def wait_status(read: Callable[[], dict], status: str = "ACTIVE") -> dict:
+    return wait_until(read, lambda item: item["status"] == status)
+
+
+def wait_gone(read: Callable[[], Any]) -> None:
+    """Wait until ``read`` raises ResourceNotFoundException."""
+
+    def gone() -> bool:
+        try:
+            read()
+        except ClientError as error:
+            if error.response["Error"]["Code"] == "ResourceNotFoundException":
+                return True
+            raise
+        return False
+
+    wait_until(gone, bool)

@@ -1,0 +1,452 @@
+"""End to end: the deploy / verify / teardown playbooks on private sandboxes.
+
+Deploys with the sandbox inventory, then checks with boto3, account by account,
+every row of the reference (../shared/seed/resources.md), runs the deploy again
+and expects no change, checks that --check on a fresh sandbox makes no mutating
+call, tears down and expects nothing left; then the same with two providers and
+two consumers (inventories/sandbox-large).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib.util
+import io
+import ipaddress
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sandbox import control, testing
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON_BIN = Path(sys.executable).parent
+REGION = "eu-west-1"
+DELAY = "0.2"
+
+# The reference pattern (resources.md), as the defaults must reproduce it.
+PROVIDER = {
+    "role": "lambda-vpc-lattice-role",
+    "managed_policy": "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+    "function": "lambda-vpclattice-target",
+    "runtime": "python3.13",
+    "handler": "index.lambda_handler",
+    "service": "service-vpclattice-distributed-service",
+    "target_group": "target-lambda",
+    "listener": "https-service-listener",
+    "share": "service-resource-share",
+}
+CONSUMER = {
+    "service_network": "service-network",
+    "vpc_name": "consumer-vpc-vpclattice-distributed-consumer",
+    "vpc_cidr": "10.0.0.0/16",
+    # (IPv4 CIDR, AZ suffix, workload?) in IPv6 /64 order
+    "subnets": [("10.0.0.0/24", "a", True), ("10.0.1.0/24", "b", True),
+                ("10.0.2.0/24", "a", False), ("10.0.3.0/24", "b", False)],
+    "instance_type": "t3.micro",
+    "ami_parameter": "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+}
+HANDLER_RESPONSE = {
+    "statusCode": 200,
+    "headers": {"Content-Type": "application/json"},
+    "body": json.dumps({"message": "Hello from Lambda Function!!"}),
+}
+
+
+# ---------------------------------------------------------------- helpers
+
+def start_sandbox(tmp_path_factory, name, accounts, external=()):
+    state_dir = tmp_path_factory.mktemp(name)
+    info = control.start(state_dir, control.free_port(), accounts=accounts, external=external, delay=float(DELAY))
+    return state_dir, info
+
+
+def playbook(info, name, inventory, *args, env_extra=None):
+    """Run playbooks/<name>.yml (or a playbook path) with inventories/<inventory> (or an
+    inventory path) on the sandbox ``info``; returns (returncode, output, recap)."""
+    env = dict(
+        os.environ,
+        AWS_CONFIG_FILE=info["aws_config_file"],
+        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+        ANSIBLE_CONFIG=str(ROOT / "ansible.cfg"),
+        ANSIBLE_NOCOLOR="1",
+        ANSIBLE_DEPRECATION_WARNINGS="0",
+        PATH=f"{PYTHON_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+    )
+    for var in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+                "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION"):
+        env.pop(var, None)
+    env.update(env_extra or {})
+    path = name if isinstance(name, Path) else ROOT / "playbooks" / f"{name}.yml"
+    inventory = inventory if isinstance(inventory, Path) else ROOT / "inventories" / inventory
+    cmd = [str(PYTHON_BIN / "ansible-playbook"), str(path), "-i", str(inventory), *args]
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    output = result.stdout + result.stderr
+    return result.returncode, output, recap(output)
+
+
+def recap(output):
+    """PLAY RECAP counters per host."""
+    hosts = {}
+    for line in output.split("PLAY RECAP", 1)[-1].splitlines():
+        match = re.match(r"^(\S+)\s+:\s+(.*)$", line.strip())
+        if match:
+            hosts[match.group(1)] = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", match.group(2))}
+    return hosts
+
+
+def ok(result):
+    returncode, output, _ = result
+    assert returncode == 0, output[-15000:]
+    return result
+
+
+def changed(result):
+    return {host: counters["changed"] for host, counters in result[2].items()}
+
+
+class Account:
+    def __init__(self, info, profile):
+        self.info = info
+        self.profile = profile
+        self.id = info["accounts"][profile]["id"]
+
+    def __call__(self, service):
+        return testing.client(self.info, self.profile, service)
+
+
+def non_default_vpcs(ec2):
+    return [v for v in ec2.describe_vpcs()["Vpcs"] if not v.get("IsDefault")]
+
+
+def live_instances(ec2):
+    reservations = ec2.describe_instances(
+        Filters=[{"Name": "instance-state-name", "Values": ["pending", "running", "stopping", "stopped"]}])["Reservations"]
+    return [i for r in reservations for i in r["Instances"]]
+
+
+def rule_strings(permissions):
+    """'<protocol> <from>-<to> <peer>' per peer, as in roles/consumer/tasks/verify_vpc.yml."""
+    rules = []
+    for p in permissions:
+        ports = f"{p['FromPort']}-{p['ToPort']}" if "FromPort" in p else "all"
+        peers = ([g["GroupId"] for g in p.get("UserIdGroupPairs", [])]
+                 + [r["CidrIp"] for r in p.get("IpRanges", [])]
+                 + [r["CidrIpv6"] for r in p.get("Ipv6Ranges", [])])
+        rules += [f"{p['IpProtocol']} {ports} {peer}" for peer in peers]
+    return sorted(rules)
+
+
+def packaged_handler_zip():
+    """The archive the provider role uploads (built by its own packaging script)."""
+    script = ROOT / "roles" / "provider" / "files" / "package_function.py"
+    source = ROOT / "roles" / "provider" / "files" / "lambda" / "index.py"
+    path = subprocess.run([sys.executable, str(script), str(source)], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    return Path(path).read_bytes()
+
+
+# ---------------------------------------------------------------- the reference, row by row
+
+def check_provider(account, *, service=PROVIDER["service"], function=PROVIDER["function"],
+                   target_group=PROVIDER["target_group"], auth_type="NONE", principals=None, org_arn=None):
+    """Every provider row of resources.md; returns the service ARN."""
+    iam, lam, lattice, ram = account("iam"), account("lambda"), account("vpc-lattice"), account("ram")
+
+    role = iam.get_role(RoleName=PROVIDER["role"])["Role"]
+    trust = role["AssumeRolePolicyDocument"]
+    if isinstance(trust, str):
+        trust = json.loads(trust)
+    assert [s["Principal"] for s in trust["Statement"]] == [{"Service": "lambda.amazonaws.com"}]
+    assert [s["Action"] for s in trust["Statement"]] == ["sts:AssumeRole"]
+    attached = iam.list_attached_role_policies(RoleName=PROVIDER["role"])["AttachedPolicies"]
+    assert [p["PolicyArn"] for p in attached] == [PROVIDER["managed_policy"]]
+
+    fn = lam.get_function(FunctionName=function)["Configuration"]
+    assert (fn["Runtime"], fn["Handler"], fn["Role"]) == (PROVIDER["runtime"], PROVIDER["handler"], role["Arn"])
+    code = packaged_handler_zip()
+    assert fn["CodeSha256"] == base64.b64encode(hashlib.sha256(code).digest()).decode()
+
+    services = [s for s in lattice.list_services()["items"] if s["name"] == service]
+    assert len(services) == 1, services
+    svc = lattice.get_service(serviceIdentifier=services[0]["id"])
+    assert (svc["status"], svc["authType"]) == ("ACTIVE", auth_type)
+    assert svc["dnsEntry"]["domainName"]
+
+    tgs = [t for t in lattice.list_target_groups()["items"] if t["name"] == target_group]
+    assert len(tgs) == 1, tgs
+    tg = lattice.get_target_group(targetGroupIdentifier=tgs[0]["id"])
+    assert (tg["type"], tg["status"]) == ("LAMBDA", "ACTIVE")
+    assert tg["config"]["lambdaEventStructureVersion"] == "V2"
+    targets = lattice.list_targets(targetGroupIdentifier=tg["id"])["items"]
+    assert [t["id"] for t in targets] == [fn["FunctionArn"]]
+
+    listeners = lattice.list_listeners(serviceIdentifier=svc["id"])["items"]
+    assert [(l["name"], l["protocol"], l["port"]) for l in listeners] == [(PROVIDER["listener"], "HTTPS", 443)]
+    listener = lattice.get_listener(serviceIdentifier=svc["id"], listenerIdentifier=listeners[0]["id"])
+    forwards = listener["defaultAction"]["forward"]["targetGroups"]
+    assert [(f["targetGroupIdentifier"] in (tg["id"], tg["arn"]), f["weight"]) for f in forwards] == [(True, 100)]
+
+    policy = json.loads(lam.get_policy(FunctionName=function)["Policy"])
+    assert [(s["Action"], s["Principal"], s["Condition"]["ArnLike"]["AWS:SourceArn"]) for s in policy["Statement"]] \
+        == [("lambda:InvokeFunction", {"Service": "vpc-lattice.amazonaws.com"}, tg["arn"])]
+
+    shares = [s for s in ram.get_resource_shares(resourceOwner="SELF", name=PROVIDER["share"])["resourceShares"]
+              if s["status"] == "ACTIVE"]
+    assert len(shares) == 1, shares
+    assert shares[0]["allowExternalPrincipals"] is False
+    share_arn = shares[0]["resourceShareArn"]
+    shared = ram.list_resources(resourceOwner="SELF", resourceShareArns=[share_arn])["resources"]
+    assert [(r["arn"], r["type"]) for r in shared] == [(svc["arn"], "vpc-lattice:Service")]
+    listed = ram.list_principals(resourceOwner="SELF", resourceShareArns=[share_arn])["principals"]
+    assert sorted(p["id"] for p in listed) == sorted(principals or [org_arn])
+
+    if auth_type == "AWS_IAM":
+        auth = json.loads(lattice.get_auth_policy(resourceIdentifier=svc["arn"])["policy"])
+        return svc["arn"], auth
+    return svc["arn"], None
+
+
+def check_consumer(account, service_arns):
+    """Every consumer row of resources.md."""
+    ec2, lattice, ram, ssm = account("ec2"), account("vpc-lattice"), account("ram"), account("ssm")
+
+    shares = ram.get_resource_shares(resourceOwner="OTHER-ACCOUNTS", name=PROVIDER["share"])["resourceShares"]
+    seen = ram.list_resources(resourceOwner="OTHER-ACCOUNTS",
+                              resourceShareArns=[s["resourceShareArn"] for s in shares])["resources"]
+    assert sorted(r["arn"] for r in seen) == sorted(service_arns)
+
+    vpcs = non_default_vpcs(ec2)
+    assert len(vpcs) == 1, vpcs
+    vpc = vpcs[0]
+    vpc_id = vpc["VpcId"]
+    assert vpc["CidrBlock"] == CONSUMER["vpc_cidr"]
+    assert {"Key": "Name", "Value": CONSUMER["vpc_name"]} in vpc["Tags"]
+    for attribute, key in (("enableDnsSupport", "EnableDnsSupport"), ("enableDnsHostnames", "EnableDnsHostnames")):
+        assert ec2.describe_vpc_attribute(VpcId=vpc_id, Attribute=attribute)[key]["Value"] is True
+    v6 = [a for a in vpc.get("Ipv6CidrBlockAssociationSet", []) if a["Ipv6CidrBlockState"]["State"] == "associated"]
+    assert len(v6) == 1 and v6[0]["Ipv6CidrBlock"].endswith("/56"), v6
+    v6_blocks = list(ipaddress.ip_network(v6[0]["Ipv6CidrBlock"]).subnets(new_prefix=64))
+
+    subnets = {s["CidrBlock"]: s for s in ec2.describe_subnets(
+        Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["Subnets"]}
+    assert sorted(subnets) == sorted(c for c, _, _ in CONSUMER["subnets"])
+    for index, (cidr, az, _) in enumerate(CONSUMER["subnets"]):
+        subnet = subnets[cidr]
+        assert subnet["AvailabilityZone"] == REGION + az
+        assert [ipaddress.ip_network(a["Ipv6CidrBlock"]) for a in subnet["Ipv6CidrBlockAssociationSet"]] \
+            == [v6_blocks[index]]
+        assert subnet["AssignIpv6AddressOnCreation"] is True
+
+    tables = [t for t in ec2.describe_route_tables(Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["RouteTables"]
+              if not any(a.get("Main") for a in t["Associations"])]
+    assert len(tables) == 4
+    associated = sorted(a["SubnetId"] for t in tables for a in t["Associations"])
+    assert associated == sorted(s["SubnetId"] for s in subnets.values())
+    assert all(len(t["Associations"]) == 1 for t in tables)
+    for table in tables:
+        assert {r.get("GatewayId") for r in table["Routes"]} == {"local"}, table["Routes"]
+
+    groups = {g["GroupName"]: g for g in ec2.describe_security_groups(
+        Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["SecurityGroups"] if g["GroupName"] != "default"}
+    assert len(groups) == 3, sorted(groups)
+    by_role = {role: next(g for n, g in groups.items() if f"-{role}-sg-" in n) for role in ("instance", "endpoint", "lattice")}
+    ids = {role: g["GroupId"] for role, g in by_role.items()}
+    assert rule_strings(by_role["instance"]["IpPermissions"]) == [f"tcp 22-22 {ids['endpoint']}"]
+    assert rule_strings(by_role["instance"]["IpPermissionsEgress"]) == ["-1 all 0.0.0.0/0", "-1 all ::/0"]
+    assert rule_strings(by_role["endpoint"]["IpPermissions"]) == []
+    assert rule_strings(by_role["endpoint"]["IpPermissionsEgress"]) == [f"tcp 22-22 {ids['instance']}"]
+    assert rule_strings(by_role["lattice"]["IpPermissions"]) == [f"tcp 443-443 {ids['instance']}"]
+    # No egress rule in the reference: what EC2 gives a new group in a dual-stack VPC.
+    assert rule_strings(by_role["lattice"]["IpPermissionsEgress"]) == ["-1 all 0.0.0.0/0", "-1 all ::/0"]
+
+    ami = ssm.get_parameter(Name=CONSUMER["ami_parameter"])["Parameter"]["Value"]
+    instances = [i for i in live_instances(ec2) if i.get("VpcId") == vpc_id]
+    workload = {subnets[c]["SubnetId"] for c, _, w in CONSUMER["subnets"] if w}
+    assert sorted(i["SubnetId"] for i in instances) == sorted(workload)
+    for instance in instances:
+        assert instance["InstanceType"] == CONSUMER["instance_type"]
+        assert instance["ImageId"] == ami
+        assert instance["MetadataOptions"]["HttpTokens"] == "required"
+        assert [g["GroupId"] for g in instance["SecurityGroups"]] == [ids["instance"]]
+        assert len(instance["NetworkInterfaces"][0].get("Ipv6Addresses", [])) == 1
+
+    endpoints = [e for e in ec2.describe_instance_connect_endpoints()["InstanceConnectEndpoints"]
+                 if e["State"] not in ("delete-complete", "delete-in-progress")]
+    assert len(endpoints) == 1
+    endpoint = endpoints[0]
+    assert endpoint["SubnetId"] == subnets["10.0.2.0/24"]["SubnetId"]
+    assert endpoint["SecurityGroupIds"] == [ids["endpoint"]]
+    assert endpoint["PreserveClientIp"] is False
+
+    networks = [n for n in lattice.list_service_networks()["items"] if n["name"] == CONSUMER["service_network"]]
+    assert len(networks) == 1
+    network = lattice.get_service_network(serviceNetworkIdentifier=networks[0]["id"])
+    assert network["authType"] == "NONE"
+    vpc_assocs = lattice.list_service_network_vpc_associations(serviceNetworkIdentifier=network["id"])["items"]
+    assert [(a["vpcId"], a["status"]) for a in vpc_assocs] == [(vpc_id, "ACTIVE")]
+    vpc_assoc = lattice.get_service_network_vpc_association(
+        serviceNetworkVpcAssociationIdentifier=vpc_assocs[0]["id"])
+    assert vpc_assoc["securityGroupIds"] == [ids["lattice"]]
+    svc_assocs = lattice.list_service_network_service_associations(serviceNetworkIdentifier=network["id"])["items"]
+    assert sorted(a["serviceArn"] for a in svc_assocs) == sorted(service_arns)
+    assert {a["status"] for a in svc_assocs} == {"ACTIVE"}
+
+
+def check_empty(account):
+    """No resource of any type the pattern makes is left in the account."""
+    iam, lam, lattice, ram, ec2 = (account(s) for s in ("iam", "lambda", "vpc-lattice", "ram", "ec2"))
+    assert [r["RoleName"] for r in iam.list_roles()["Roles"] if r["RoleName"] == PROVIDER["role"]] == []
+    assert lam.list_functions()["Functions"] == []
+    assert lattice.list_services()["items"] == []
+    assert lattice.list_target_groups()["items"] == []
+    assert lattice.list_service_networks()["items"] == []
+    assert [s for s in ram.get_resource_shares(resourceOwner="SELF")["resourceShares"]
+            if s["status"] not in ("DELETED", "DELETING")] == []
+    assert non_default_vpcs(ec2) == []
+    assert live_instances(ec2) == []
+    assert [e for e in ec2.describe_instance_connect_endpoints()["InstanceConnectEndpoints"]
+            if e["State"] != "delete-complete"] == []
+    assert [g for g in ec2.describe_security_groups()["SecurityGroups"] if g["GroupName"] != "default"] == []
+
+
+# ---------------------------------------------------------------- the reference pattern
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    state_dir, info = start_sandbox(tmp_path_factory, "e2e", ("provider", "consumer"), external=("outsider",))
+    yield info
+    control.stop(state_dir)
+
+
+def test_handler_answers_like_the_reference():
+    spec = importlib.util.spec_from_file_location("index", ROOT / "roles/provider/files/lambda/index.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.lambda_handler({}, None) == HANDLER_RESPONSE
+    with zipfile.ZipFile(io.BytesIO(packaged_handler_zip())) as archive:
+        assert archive.namelist() == ["index.py"]
+
+
+@pytest.mark.sandbox
+@pytest.mark.slow
+def test_reference_pattern(pair):
+    provider, consumer = Account(pair, "provider"), Account(pair, "consumer")
+    log = testing.CallLog(pair["calls_log"])
+
+    # --check --diff on a fresh sandbox: reports the creations, makes none.
+    mark = log.mark()
+    result = ok(playbook(pair, "deploy", "sandbox", "--check", "--diff"))
+    assert changed(result)["provider"] > 0 and changed(result)["consumer"] > 0
+    assert log.mutating(since=mark) == []
+    check_empty(provider)
+    check_empty(consumer)
+
+    ok(playbook(pair, "deploy", "sandbox"))
+    service_arn, _ = check_provider(provider, org_arn=pair["organization"]["arn"])
+    check_consumer(consumer, [service_arn])
+
+    again = ok(playbook(pair, "deploy", "sandbox"))
+    assert changed(again) == {"provider": 0, "consumer": 0}, again[1][-15000:]
+    mark = log.mark()
+    check = ok(playbook(pair, "deploy", "sandbox", "--check", "--diff"))
+    assert changed(check) == {"provider": 0, "consumer": 0}, check[1][-15000:]
+    assert log.mutating(since=mark) == []
+
+    # playbooks/verify.yml on this inventory runs in the molecule scenario "pattern".
+
+    ok(playbook(pair, "teardown", "sandbox"))
+    check_empty(provider)
+    check_empty(consumer)
+    mark = log.mark()
+    second = ok(playbook(pair, "teardown", "sandbox"))
+    assert changed(second) == {"provider": 0, "consumer": 0}, second[1][-15000:]
+    assert log.mutating(since=mark) == []
+
+
+@pytest.mark.sandbox
+@pytest.mark.slow
+def test_teardown_after_a_deploy_that_stopped_halfway(pair):
+    # The AMI lookup fails once the provider and the consumer's VPC, subnets, route
+    # tables and security groups exist, before the instances and anything after.
+    returncode, output, _ = playbook(pair, "deploy", "sandbox", "-e", "consumer_ami_ssm_parameter=/no/such/parameter")
+    assert returncode != 0
+    assert non_default_vpcs(Account(pair, "consumer")("ec2")), output[-5000:]
+    ok(playbook(pair, "teardown", "sandbox"))
+    check_empty(Account(pair, "provider"))
+    check_empty(Account(pair, "consumer"))
+
+
+@pytest.mark.sandbox
+@pytest.mark.slow
+def test_consumer_outside_the_organization_accepts_the_invitation(pair, tmp_path):
+    """The consumer is reached by assuming a role (the AWX style) and accepts the invitation."""
+    outsider = Account(pair, "outsider")
+    inventory = tmp_path / "hosts.yml"
+    inventory.write_text(json.dumps({
+        "all": {"vars": {"aws_region": REGION, "lattice_sandbox": True, "ansible_connection": "local",
+                         "ansible_python_interpreter": sys.executable}},
+        "providers": {"hosts": {"provider": {
+            "aws_profile": "provider",
+            "provider_share_principals": ["organization", outsider.id],
+            "provider_share_allow_external_principals": True}}},
+        "consumers": {"hosts": {"outsider": {
+            "aws_role_arn": f"arn:aws:iam::{outsider.id}:role/lattice-deployer"}}},
+    }))
+    # Base credentials from the environment, as an AWX job gets them.
+    base = {"AWS_PROFILE": "management", "AWS_ENDPOINT_URL": pair["endpoint_url"]}
+    try:
+        returncode, output, _ = playbook(pair, Path(__file__).parent / "playbooks" / "shared_with_outsider.yml",
+                                         inventory, env_extra=base)
+        assert returncode == 0, output[-15000:]
+        service_arn = next(s["arn"] for s in Account(pair, "provider")("vpc-lattice").list_services()["items"])
+        assert f'found={json.dumps([service_arn])} account={outsider.id}' in " ".join(output.split()), output[-5000:]
+        invitations = outsider("ram").get_resource_share_invitations()["resourceShareInvitations"]
+        assert [i["status"] for i in invitations] == ["ACCEPTED"]
+        # The assumed role's secret never reaches the output.
+        assert "secret_key" not in output and "session_token" not in output
+    finally:
+        ok(playbook(pair, "teardown", inventory, env_extra=base))
+    check_empty(Account(pair, "provider"))
+
+
+# ---------------------------------------------------------------- two providers, two consumers
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    state_dir, info = start_sandbox(tmp_path_factory, "e2e-large", ("provider-a", "provider-b", "consumer-a", "consumer-b"))
+    yield info
+    control.stop(state_dir)
+
+
+@pytest.mark.sandbox
+@pytest.mark.slow
+def test_two_providers_two_consumers(large):
+    accounts = {name: Account(large, name) for name in ("provider-a", "provider-b", "consumer-a", "consumer-b")}
+    ok(playbook(large, "deploy", "sandbox-large"))
+
+    org = large["organization"]["arn"]
+    orders, _ = check_provider(accounts["provider-a"], service="service-orders", function="lambda-orders",
+                               target_group="target-orders", org_arn=org)
+    billing, auth = check_provider(accounts["provider-b"], service="service-billing", function="lambda-billing",
+                                   target_group="target-billing", auth_type="AWS_IAM", org_arn=org)
+    # The IAM auth policy lets exactly the two consumer accounts invoke the service.
+    allowed = auth["Statement"][0]["Principal"]["AWS"]
+    assert sorted(allowed) == sorted(f"arn:aws:iam::{accounts[c].id}:root" for c in ("consumer-a", "consumer-b"))
+    for consumer in ("consumer-a", "consumer-b"):
+        check_consumer(accounts[consumer], [orders, billing])
+
+    again = ok(playbook(large, "deploy", "sandbox-large"))
+    assert set(changed(again).values()) == {0}, again[1][-15000:]
+    ok(playbook(large, "verify", "sandbox-large"))
+
+    ok(playbook(large, "teardown", "sandbox-large"))
+    for account in accounts.values():
+        check_empty(account)

@@ -1,0 +1,77 @@
+"""Fixtures shared by the sandbox tests (the session ones, ``sandbox`` and ``aws_client``, are in tests/conftest.py)."""
+
+from __future__ import annotations
+
+import pytest
+from botocore.exceptions import ClientError
+
+from sandbox.testing import unique, wait_status
+
+
+@pytest.fixture(scope="session")
+def provider(aws_client):
+    return aws_client("provider", "vpc-lattice")
+
+
+@pytest.fixture(scope="session")
+def consumer(aws_client):
+    return aws_client("consumer", "vpc-lattice")
+
+
+@pytest.fixture(scope="session")
+def account_ids(sandbox):
+    return {name: account["id"] for name, account in sandbox["accounts"].items()}
+
+
+@pytest.fixture
+def service(provider):
+    """An ACTIVE service in the provider account, deleted afterwards if still there."""
+    created = provider.create_service(name=unique("orders"))
+    yield wait_status(lambda: provider.get_service(serviceIdentifier=created["id"]))
+    try:
+        provider.delete_service(serviceIdentifier=created["id"])
+    except ClientError:
+        pass
+
+
+@pytest.fixture
+def lambda_function(aws_client):
+    """A Lambda function in the provider account (moto creates it without running it)."""
+    iam = aws_client("provider", "iam")
+    name = unique("fn")
+    role = iam.create_role(
+        RoleName=name,
+        AssumeRolePolicyDocument='{"Version":"2012-10-17","Statement":[{"Effect":"Allow",'
+        '"Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+    )["Role"]["Arn"]
+    return aws_client("provider", "lambda").create_function(
+        FunctionName=name, Runtime="python3.12", Role=role, Handler="index.handler", Code={"ZipFile": b"print(1)"}
+    )["FunctionArn"]
+
+
+@pytest.fixture
+def lambda_target_group(provider):
+    created = provider.create_target_group(name=unique("lambda"), type="LAMBDA")
+    return wait_status(lambda: provider.get_target_group(targetGroupIdentifier=created["id"]))
+
+
+@pytest.fixture
+def vpc(aws_client):
+    """A VPC with two security groups in the consumer account."""
+    ec2 = aws_client("consumer", "ec2")
+    vpc_id = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
+    groups = [
+        ec2.create_security_group(GroupName=unique("sg"), Description="lattice test", VpcId=vpc_id)["GroupId"]
+        for _index in range(2)
+    ]
+    return {"id": vpc_id, "security_groups": groups, "ec2": ec2}
+
+
+@pytest.fixture
+def service_network(consumer):
+    created = consumer.create_service_network(name=unique("net"))
+    yield created
+    try:
+        consumer.delete_service_network(serviceNetworkIdentifier=created["id"])
+    except ClientError:
+        pass

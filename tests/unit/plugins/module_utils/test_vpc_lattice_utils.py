@@ -1,0 +1,229 @@
+"""plugins/module_utils/_vpc_lattice: validation, errors, API wrappers, transforms."""
+
+from types import SimpleNamespace
+
+import botocore.session
+import pytest
+from botocore.stub import ANY
+from botocore.stub import Stubber
+
+from ansible_collections.amazon.aws.plugins.module_utils.retries import RetryingBotoClientWrapper
+
+from ansible_collections.lattice.multi_account.plugins.module_utils._resource import InvalidParameter
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice import api
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.errors import AnsibleLatticeError
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.errors import advice
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.resource import is_subset
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.resource import to_ansible
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.validation import validate_request
+
+MODEL = botocore.session.get_session().get_service_model("vpc-lattice")
+SN_ID = "sn-0123456789abcdef0"
+
+
+def invalid(operation, request, names=None):
+    with pytest.raises(InvalidParameter) as exc:
+        validate_request(MODEL, operation, request, names)
+    return str(exc.value)
+
+
+class TestValidation:
+    def test_valid_requests_pass(self):
+        validate_request(MODEL, "CreateService", {"name": "service-lattice", "authType": "NONE"})
+        validate_request(
+            MODEL,
+            "CreateTargetGroup",
+            {"name": "target-lambda", "type": "LAMBDA", "config": {"lambdaEventStructureVersion": "V2"}},
+        )
+
+    @pytest.mark.parametrize(
+        "name, problem",
+        [
+            ("ab", "shorter than 3"),
+            ("a" * 41, "longer than 40"),
+            ("svc-reserved", "pattern"),
+            ("Upper", "pattern"),
+            ("double--hyphen", "pattern"),
+            ("-leading", "pattern"),
+            ("trailing-", "pattern"),
+        ],
+    )
+    def test_service_names_follow_the_model(self, name, problem):
+        message = invalid("CreateService", {"name": name})
+        assert message.startswith("Invalid value for parameter 'name'")
+        assert problem in message
+
+    def test_nested_option_is_named_in_snake_case(self):
+        message = invalid("CreateTargetGroup", {"name": "web", "type": "IP", "config": {"port": 0}})
+        assert "'config.port'" in message and "minimum 1" in message
+        message = invalid(
+            "CreateTargetGroup",
+            {"name": "web", "type": "IP", "config": {"healthCheck": {"healthCheckIntervalSeconds": 301}}},
+        )
+        assert "'config.health_check.health_check_interval_seconds'" in message
+
+    def test_enum(self):
+        assert "not one of NONE, AWS_IAM" in invalid("CreateServiceNetwork", {"name": "net", "authType": "OPEN"})
+
+    def test_list_items_are_indexed_and_references_renamed(self):
+        request = {"defaultAction": {"forward": {"targetGroups": [{"targetGroupIdentifier": "web", "weight": 1000}]}}}
+        message = invalid(
+            "CreateListener", dict(request, name="web", protocol="HTTP"), {"targetGroupIdentifier": "target_group"}
+        )
+        assert "'default_action.forward.target_groups[0].weight'" in message and "maximum 999" in message
+
+    def test_references_accept_names_ids_and_arns(self):
+        for reference in (
+            "target-lambda",
+            "tg-0123456789abcdef0",
+            "arn:aws:vpc-lattice:eu-west-1:123456789012:targetgroup/tg-0123456789abcdef0",
+        ):
+            action = {"forward": {"targetGroups": [{"targetGroupIdentifier": reference, "weight": 1}]}}
+            validate_request(MODEL, "CreateListener", {"name": "web", "protocol": "HTTP", "defaultAction": action})
+
+    def test_reference_that_is_nothing_valid(self):
+        action = {"forward": {"targetGroups": [{"targetGroupIdentifier": "Not A Name"}]}}
+        message = invalid(
+            "CreateListener",
+            {"name": "web", "protocol": "HTTP", "defaultAction": action},
+            {"targetGroupIdentifier": "target_group"},
+        )
+        assert "neither a name nor an ID or ARN" in message
+
+    def test_list_length(self):
+        groups = [f"sg-0000000{i}" for i in range(6)]
+        assert "at most 5 items" in invalid(
+            "CreateServiceNetworkVpcAssociation",
+            {"serviceNetworkIdentifier": "net", "vpcIdentifier": "vpc-01234567", "securityGroupIds": groups},
+        )
+
+    def test_vpc_id_pattern_still_applies(self):
+        assert "'vpc_id'" in invalid(
+            "CreateServiceNetworkVpcAssociation",
+            {"serviceNetworkIdentifier": "net", "vpcIdentifier": "my-vpc"},
+            {"vpcIdentifier": "vpc_id"},
+        )
+
+
+class TestAdvice:
+    def test_conflict_on_delete_says_what_depends(self):
+        message = advice("ConflictException", "delete", "service network", "sn-1")
+        assert "sn-1 is still in use" in message
+        assert "vpc_lattice_service_network_vpc_association" in message
+
+    def test_conflict_on_delete_of_target_group(self):
+        assert "listener or listener rule still forwards to it" in advice(
+            "ConflictException", "delete", "target group", "tg-1"
+        )
+
+    def test_access_denied_points_at_ram(self):
+        assert "AWS RAM" in advice("AccessDeniedException", "get", "service", "arn:x")
+
+    def test_unknown_code(self):
+        assert advice("InternalServerException", "get", "service", "x") is None
+
+
+class TestTransforms:
+    def test_to_ansible_fixes_the_vpcs_acronym_and_sets_tags(self):
+        result = to_ansible(
+            {"numberOfAssociatedVPCs": 1, "dnsEntry": {"domainName": "d", "hostedZoneId": "z"}}, {"A": "b"}
+        )
+        assert result == {
+            "number_of_associated_vpcs": 1,
+            "dns_entry": {"domain_name": "d", "hosted_zone_id": "z"},
+            "tags": {"A": "b"},
+        }
+
+    def test_is_subset(self):
+        assert is_subset(
+            {"port": 80, "health_check": {"path": "/"}},
+            {"port": 80, "protocol": "HTTP", "health_check": {"path": "/", "enabled": True}},
+        )
+        assert not is_subset({"port": 81}, {"port": 80})
+        assert is_subset(["sg-2", "sg-1"], ["sg-1", "sg-2"])
+        assert not is_subset([{"weight": 1}], [{"weight": 1}, {"weight": 2}])
+        assert is_subset("arn:aws:vpc-lattice:eu-west-1:1:targetgroup/tg-1", "tg-1")
+
+    def test_identifiers(self):
+        assert api.is_id_or_arn(api.SERVICE, "svc-0123456789abcdef0")
+        assert api.is_id_or_arn(api.SERVICE, "arn:aws:vpc-lattice:eu-west-1:123456789012:service/svc-0123456789abcdef0")
+        assert not api.is_id_or_arn(api.SERVICE, "svc-short")
+        assert not api.is_id_or_arn(api.SERVICE, "service-lattice")
+        assert api.id_of("arn:aws:vpc-lattice:eu-west-1:1:service/svc-1/listener/listener-2") == "listener-2"
+
+
+@pytest.fixture
+def lattice():
+    client = botocore.session.get_session().create_client(
+        "vpc-lattice", region_name="eu-west-1", aws_access_key_id="a", aws_secret_access_key="b"
+    )
+    module = SimpleNamespace(client=lambda service, retry_decorator: RetryingBotoClientWrapper(client, retry_decorator))
+    wrapper = api.Lattice(module)
+    with Stubber(client) as stubber:
+        yield wrapper, stubber
+        stubber.assert_no_pending_responses()
+
+
+def network(n, name):
+    return {
+        "id": f"sn-{n:017x}",
+        "arn": f"arn:aws:vpc-lattice:eu-west-1:123456789012:servicenetwork/sn-{n:017x}",
+        "name": name,
+    }
+
+
+class TestApi:
+    def test_find_by_name_reads_every_page(self, lattice):
+        wrapper, stubber = lattice
+        stubber.add_response("list_service_networks", {"items": [network(1, "other")], "nextToken": "t"}, {})
+        stubber.add_response("list_service_networks", {"items": [network(2, "wanted")]}, {"nextToken": "t"})
+        stubber.add_response(
+            "get_service_network", network(2, "wanted"), {"serviceNetworkIdentifier": network(2, "wanted")["id"]}
+        )
+        assert wrapper.find(api.SERVICE_NETWORK, "wanted")["id"] == network(2, "wanted")["id"]
+
+    def test_find_by_arn_gets_directly(self, lattice):
+        wrapper, stubber = lattice
+        arn = network(3, "xxx")["arn"]
+        stubber.add_response("get_service_network", network(3, "xxx"), {"serviceNetworkIdentifier": arn})
+        assert wrapper.find(api.SERVICE_NETWORK, arn)["name"] == "xxx"
+
+    def test_missing_is_none(self, lattice):
+        wrapper, stubber = lattice
+        stubber.add_client_error("get_service_network", "ResourceNotFoundException", http_status_code=404)
+        assert wrapper.get(api.SERVICE_NETWORK, SN_ID) is None
+
+    def test_create_sends_a_client_token(self, lattice):
+        wrapper, stubber = lattice
+        expected = {"name": "net", "clientToken": ANY}
+        stubber.add_response("create_service_network", network(4, "net"), expected)
+        assert wrapper.create(api.SERVICE_NETWORK, "net", name="net")["name"] == "net"
+
+    def test_delete_conflict_explains_dependents(self, lattice):
+        wrapper, stubber = lattice
+        stubber.add_client_error("delete_service_network", "ConflictException", "has associations", 409)
+        with pytest.raises(AnsibleLatticeError) as exc:
+            wrapper.delete(api.SERVICE_NETWORK, SN_ID)
+        assert exc.value.message.startswith(
+            f"Failed to delete service network {SN_ID}: service network {SN_ID} is still in use"
+        )
+
+    def test_delete_missing_is_false(self, lattice):
+        wrapper, stubber = lattice
+        stubber.add_client_error("delete_service_network", "ResourceNotFoundException", http_status_code=404)
+        assert wrapper.delete(api.SERVICE_NETWORK, SN_ID) is False
+
+    def test_tags_of_a_foreign_resource_are_unknown(self, lattice):
+        wrapper, stubber = lattice
+        stubber.add_client_error("list_tags_for_resource", "AccessDeniedException", http_status_code=403)
+        assert (
+            wrapper.tags(api.SERVICE, "arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-0123456789abcdef0")
+            is None
+        )
+
+    def test_retries_throttling(self, lattice, monkeypatch):
+        monkeypatch.setattr("time.sleep", lambda s: None)
+        wrapper, stubber = lattice
+        stubber.add_client_error("get_service_network", "ThrottlingException", http_status_code=400)
+        stubber.add_response("get_service_network", network(5, "xxx"), {"serviceNetworkIdentifier": SN_ID})
+        assert wrapper.get(api.SERVICE_NETWORK, SN_ID)["name"] == "xxx"

@@ -1,0 +1,110 @@
+"""vpc_lattice_service: create/wait, updates, immutable custom domain, delete/wait, errors."""
+
+from vpc_lattice_harness import ANY, Calls, described, listing, run, service
+
+from ansible_collections.lattice.multi_account.plugins.modules import vpc_lattice_service as module
+
+SVC = service(name="web-service")
+GET = dict(method="get_service", id_param="serviceIdentifier")
+
+
+def found(calls=None, svc=None, tags=None):
+    svc = svc or SVC
+    return described((calls or Calls()).ok("list_services", listing(svc), {}), resource=svc, tags=tags, **GET)
+
+
+def test_create_waits_until_active():
+    calls = Calls().ok("list_services", {"items": []}, {})
+    calls.ok(
+        "create_service",
+        {"id": SVC["id"], "arn": SVC["arn"], "name": SVC["name"], "status": "CREATE_IN_PROGRESS"},
+        {"name": "web-service", "authType": "NONE", "clientToken": ANY},
+    )
+    described(calls, resource=dict(SVC, status="CREATE_IN_PROGRESS"), **GET)  # read after create
+    described(calls, resource=dict(SVC, status="CREATE_IN_PROGRESS"), **GET)  # first poll
+    described(calls, resource=SVC, **GET)  # second poll
+    result = run(module.main, {"name": "web-service", "auth_type": "NONE"}, calls)
+    assert result["changed"] is True
+    assert result["service"]["status"] == "ACTIVE"
+    assert result["service"]["dns_entry"]["domain_name"].startswith(SVC["id"])
+
+
+def test_create_failure_reports_status_and_reason():
+    calls = Calls().ok("list_services", {"items": []}, {})
+    calls.ok(
+        "create_service",
+        {"id": SVC["id"], "arn": SVC["arn"], "status": "CREATE_IN_PROGRESS"},
+        {"name": "web-service", "clientToken": ANY},
+    )
+    described(calls, resource=dict(SVC, status="CREATE_FAILED", failureMessage="quota"), **GET)
+    result = run(module.main, {"name": "web-service"}, calls)
+    assert result["failed"] is True
+    assert result["msg"] == f"service {SVC['id']} is CREATE_FAILED: quota"
+
+
+def test_create_without_wait_returns_at_once():
+    calls = Calls().ok("list_services", {"items": []}, {})
+    calls.ok(
+        "create_service",
+        {"id": SVC["id"], "arn": SVC["arn"], "status": "CREATE_IN_PROGRESS"},
+        {"name": "web-service", "clientToken": ANY},
+    )
+    described(calls, resource=dict(SVC, status="CREATE_IN_PROGRESS"), **GET)
+    assert run(module.main, {"name": "web-service", "wait": False}, calls)["service"]["status"] == "CREATE_IN_PROGRESS"
+
+
+def test_no_op_leaves_unset_options_alone():
+    result = run(module.main, {"name": "web-service"}, found(svc=dict(SVC, authType="AWS_IAM"), tags={"a": "b"}))
+    assert result["changed"] is False
+    assert result["service"]["auth_type"] == "AWS_IAM"
+
+
+def test_update_auth_type():
+    calls = found().ok(
+        "update_service",
+        {"id": SVC["id"], "arn": SVC["arn"], "authType": "AWS_IAM"},
+        {"serviceIdentifier": SVC["id"], "authType": "AWS_IAM"},
+    )
+    described(calls, resource=dict(SVC, authType="AWS_IAM"), **GET)
+    result = run(module.main, {"name": "web-service", "auth_type": "AWS_IAM"}, calls)
+    assert (result["changed"], result["service"]["auth_type"]) == (True, "AWS_IAM")
+
+
+def test_check_mode_update():
+    result = run(module.main, {"name": "web-service", "auth_type": "AWS_IAM"}, found(), check_mode=True)
+    assert (result["changed"], result["service"]["auth_type"], result["diff"]["before"]["auth_type"]) == (
+        True,
+        "AWS_IAM",
+        "NONE",
+    )
+
+
+def test_custom_domain_cannot_change():
+    result = run(
+        module.main,
+        {"name": "web-service", "custom_domain_name": "b.example.com"},
+        found(svc=dict(SVC, customDomainName="a.example.com")),
+    )
+    assert result["failed"] is True
+    assert "AWS cannot change custom_domain_name of an existing service" in result["msg"]
+
+
+def test_delete_waits_until_gone():
+    calls = found().ok(
+        "delete_service", {"id": SVC["id"], "status": "DELETE_IN_PROGRESS"}, {"serviceIdentifier": SVC["id"]}
+    )
+    described(calls, resource=dict(SVC, status="DELETE_IN_PROGRESS"), **GET)
+    calls.error("get_service", "ResourceNotFoundException", {"serviceIdentifier": SVC["id"]}, 404)
+    result = run(module.main, {"name": "web-service", "state": "absent"}, calls)
+    assert (result["changed"], result["service"]) == (True, None)
+
+
+def test_delete_while_associated_explains():
+    calls = found().error("delete_service", "ConflictException", {"serviceIdentifier": SVC["id"]}, 409)
+    result = run(module.main, {"name": "web-service", "state": "absent", "wait": False}, calls)
+    assert "still associated with a service network" in result["msg"]
+    assert "vpc_lattice_service_network_service_association" in result["msg"]
+
+
+def test_name_prefix_svc_is_refused_before_any_call():
+    assert "pattern" in run(module.main, {"name": "svc-web"}, Calls())["msg"]
