@@ -22,6 +22,7 @@ export ANSIBLE_CONFIG := $(CURDIR)/ansible.cfg
 # ansible-galaxy, ansible-lint and molecule keep caches under ~/.ansible otherwise.
 export ANSIBLE_HOME := $(CURDIR)/.cache/ansible
 export ANSIBLE_LOCAL_TEMP := $(CURDIR)/.cache/ansible/tmp
+export ANSIBLE_ASYNC_DIR := $(CURDIR)/.cache/ansible/async
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # The sandbox inventory talks to the sandbox through its AWS config file; any other
@@ -73,16 +74,21 @@ check: setup $(if $(USES_SANDBOX),sandbox) ## Show what a deploy would change (-
 teardown: setup $(if $(USES_SANDBOX),sandbox) ## Remove everything the pattern deployed (consumers, then providers)
 	$(BIN)/ansible-playbook playbooks/teardown.yml -i $(INVENTORY) $(PLAYBOOK_ARGS)
 
-docs: setup ## Regenerate the module documentation in docs/
+docs: setup ## Regenerate docs/ (modules, roles) and CHANGELOG.rst
 	$(BIN)/python tests/packaging/render_docs.py
 
 # Every suite; `.ci/run` runs exactly this. Each pytest session starts private
 # sandboxes (one per worker), so a sandbox the user has running is left alone.
-test: setup test-lint test-unit test-sanity test-sandbox test-integration test-molecule test-e2e test-packaging ## Run every test suite
+# The sandbox-backed suites run as one pytest session so that xdist can balance
+# a few long end-to-end deployments against many short tests.
+test: setup test-lint test-unit test-sanity ## Run every test suite
+	@echo "==> Sandbox, integration, molecule, end-to-end and packaging tests"
+	$(PYTEST) $(SANDBOXED_SUITES) -q -n 4 --dist worksteal
 	@echo "==> All test suites passed"
 
 # Private sandboxes for tests even when the user exported SANDBOX_STATE_DIR.
 PYTEST := env -u SANDBOX_STATE_DIR $(BIN)/pytest -p no:cacheprovider
+SANDBOXED_SUITES := tests/sandbox tests/integration tests/e2e tests/packaging tests/awx
 
 test-lint: setup ## ansible-lint (production profile) on roles and playbooks
 	@echo "==> ansible-lint"
@@ -106,11 +112,11 @@ test-integration: setup ## Module integration targets against a private sandbox
 
 test-molecule: setup ## Molecule scenarios (provider, consumer, whole pattern) on the sandbox
 	@echo "==> Molecule"
-	$(PYTEST) tests/molecule -q
+	$(PYTEST) tests/e2e/test_molecule.py -q -n 3
 
 test-e2e: setup ## Deploy / check / redeploy / teardown end to end, checked with boto3
 	@echo "==> End-to-end"
-	$(PYTEST) tests/e2e -q -n 2
+	$(PYTEST) tests/e2e/test_pattern.py -q -n 2
 
 test-packaging: setup ## Build, install offline and run the collection; docs, EE and AWX checks
 	@echo "==> Packaging"

@@ -33,12 +33,13 @@ def molecule_sandbox(tmp_path_factory):
 @pytest.mark.slow
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_scenario(scenario, molecule_sandbox, tmp_path):
-    state_dir, _ = molecule_sandbox
+    state_dir, _info = molecule_sandbox
     env = dict(
         os.environ,
         PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
         SANDBOX_STATE_DIR=str(state_dir),
         ANSIBLE_HOME=str(tmp_path / "ansible-home"),
+        ANSIBLE_ASYNC_DIR=str(tmp_path / "ansible-async"),
         ANSIBLE_NOCOLOR="1",
         NO_COLOR="1",
     )

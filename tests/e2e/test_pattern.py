@@ -78,6 +78,8 @@ def playbook(info, name, inventory, *args, env_extra=None):
         ANSIBLE_CONFIG=str(ROOT / "ansible.cfg"),
         ANSIBLE_NOCOLOR="1",
         ANSIBLE_DEPRECATION_WARNINGS="0",
+        # The consumer role starts some tasks asynchronously; keep their job files here.
+        ANSIBLE_ASYNC_DIR=str(Path(info["aws_config_file"]).parent / "ansible-async"),
         PATH=f"{PYTHON_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
     )
     for var in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
@@ -103,7 +105,7 @@ def recap(output):
 
 
 def ok(result):
-    returncode, output, _ = result
+    returncode, output, _recap = result
     assert returncode == 0, output[-15000:]
     return result
 
@@ -157,7 +159,7 @@ def packaged_handler_zip():
 
 def check_provider(account, *, service=PROVIDER["service"], function=PROVIDER["function"],
                    target_group=PROVIDER["target_group"], auth_type="NONE", principals=None, org_arn=None):
-    """Every provider row of resources.md; returns the service ARN."""
+    """Every provider row of resources.md; returns the service ARN and its auth policy (None for auth type NONE)."""
     iam, lam, lattice, ram = account("iam"), account("lambda"), account("vpc-lattice"), account("ram")
 
     role = iam.get_role(RoleName=PROVIDER["role"])["Role"]
@@ -237,8 +239,8 @@ def check_consumer(account, service_arns):
 
     subnets = {s["CidrBlock"]: s for s in ec2.describe_subnets(
         Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["Subnets"]}
-    assert sorted(subnets) == sorted(c for c, _, _ in CONSUMER["subnets"])
-    for index, (cidr, az, _) in enumerate(CONSUMER["subnets"]):
+    assert sorted(subnets) == sorted(c for c, _az, _workload in CONSUMER["subnets"])
+    for index, (cidr, az, _workload) in enumerate(CONSUMER["subnets"]):
         subnet = subnets[cidr]
         assert subnet["AvailabilityZone"] == REGION + az
         assert [ipaddress.ip_network(a["Ipv6CidrBlock"]) for a in subnet["Ipv6CidrBlockAssociationSet"]] \
@@ -269,7 +271,7 @@ def check_consumer(account, service_arns):
 
     ami = ssm.get_parameter(Name=CONSUMER["ami_parameter"])["Parameter"]["Value"]
     instances = [i for i in live_instances(ec2) if i.get("VpcId") == vpc_id]
-    workload = {subnets[c]["SubnetId"] for c, _, w in CONSUMER["subnets"] if w}
+    workload = {subnets[c]["SubnetId"] for c, _az, w in CONSUMER["subnets"] if w}
     assert sorted(i["SubnetId"] for i in instances) == sorted(workload)
     for instance in instances:
         assert instance["InstanceType"] == CONSUMER["instance_type"]
@@ -350,7 +352,7 @@ def test_reference_pattern(pair):
     check_empty(consumer)
 
     ok(playbook(pair, "deploy", "sandbox"))
-    service_arn, _ = check_provider(provider, org_arn=pair["organization"]["arn"])
+    service_arn, _auth_policy = check_provider(provider, org_arn=pair["organization"]["arn"])
     check_consumer(consumer, [service_arn])
 
     again = ok(playbook(pair, "deploy", "sandbox"))
@@ -376,7 +378,7 @@ def test_reference_pattern(pair):
 def test_teardown_after_a_deploy_that_stopped_halfway(pair):
     # The AMI lookup fails once the provider and the consumer's VPC, subnets, route
     # tables and security groups exist, before the instances and anything after.
-    returncode, output, _ = playbook(pair, "deploy", "sandbox", "-e", "consumer_ami_ssm_parameter=/no/such/parameter")
+    returncode, output, _recap = playbook(pair, "deploy", "sandbox", "-e", "consumer_ami_ssm_parameter=/no/such/parameter")
     assert returncode != 0
     assert non_default_vpcs(Account(pair, "consumer")("ec2")), output[-5000:]
     ok(playbook(pair, "teardown", "sandbox"))
@@ -403,7 +405,7 @@ def test_consumer_outside_the_organization_accepts_the_invitation(pair, tmp_path
     # Base credentials from the environment, as an AWX job gets them.
     base = {"AWS_PROFILE": "management", "AWS_ENDPOINT_URL": pair["endpoint_url"]}
     try:
-        returncode, output, _ = playbook(pair, Path(__file__).parent / "playbooks" / "shared_with_outsider.yml",
+        returncode, output, _recap = playbook(pair, Path(__file__).parent / "playbooks" / "shared_with_outsider.yml",
                                          inventory, env_extra=base)
         assert returncode == 0, output[-15000:]
         service_arn = next(s["arn"] for s in Account(pair, "provider")("vpc-lattice").list_services()["items"])
@@ -433,7 +435,7 @@ def test_two_providers_two_consumers(large):
     ok(playbook(large, "deploy", "sandbox-large"))
 
     org = large["organization"]["arn"]
-    orders, _ = check_provider(accounts["provider-a"], service="service-orders", function="lambda-orders",
+    orders, _auth_policy = check_provider(accounts["provider-a"], service="service-orders", function="lambda-orders",
                                target_group="target-orders", org_arn=org)
     billing, auth = check_provider(accounts["provider-b"], service="service-billing", function="lambda-billing",
                                    target_group="target-billing", auth_type="AWS_IAM", org_arn=org)

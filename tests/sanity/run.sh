@@ -12,7 +12,7 @@ copy="$work/ansible_collections/lattice/multi_account"
 amazon_aws=$("$venv_bin/python" -c 'import ansible_collections.amazon.aws as m; print(m.__path__[0])')
 
 export HOME="$work/home"
-# shellcheck and the venv's tools, also when called outside make.
+# The venv's tools (shellcheck among them), also when called outside make.
 export PATH="$venv_bin:$PATH"
 pip_version=$("$venv_bin/python" -c 'import re, ansible_test._internal.python_requirements as r, inspect; print(re.search(r"pip=.([0-9.]+)", inspect.getsource(r.get_venv_packages)).group(1))')
 mkdir -p "$HOME/.ansible/test/cache"

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Zip a Lambda function's source reproducibly and print the archive's path.
 
 amazon.aws.lambda decides whether to upload new code by comparing the archive's

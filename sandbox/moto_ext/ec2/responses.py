@@ -3,7 +3,8 @@
 from moto.ec2.responses import EC2Response as MotoEC2Response
 
 from .instance_connect_endpoints import InstanceConnectEndpointResponse
+from .security_groups import SecurityGroupDescriptionResponse
 
 
-class EC2Response(InstanceConnectEndpointResponse, MotoEC2Response):
+class EC2Response(InstanceConnectEndpointResponse, SecurityGroupDescriptionResponse, MotoEC2Response):
     pass
