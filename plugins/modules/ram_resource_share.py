@@ -52,8 +52,9 @@ options:
     description:
       - Whether principals outside the AWS Organization may be added. While V(false), adding an
         account outside the organization fails.
+      - When not set, a new share gets V(false) (the safe choice; the RAM API itself defaults to
+        V(true)) and an existing share keeps its setting.
     type: bool
-    default: false
   permission_arns:
     description:
       - ARNs of RAM managed permissions to use instead of the default permission of each resource type.
@@ -228,7 +229,7 @@ def main():
             name=dict(type="str", required=True),
             resource_arns=dict(type="list", elements="str"),
             principals=dict(type="list", elements="str"),
-            allow_external_principals=dict(type="bool", default=False),
+            allow_external_principals=dict(type="bool"),
             permission_arns=dict(type="list", elements="str"),
             purge_resources=dict(type="bool", default=True),
             purge_principals=dict(type="bool", default=True),

@@ -213,7 +213,7 @@ class ResourceShareManager(ResourceManager):
             "name": self.params["name"],
             "arn": None,
             "status": "ACTIVE",
-            "allow_external_principals": self.params["allow_external_principals"],
+            "allow_external_principals": bool(self.params["allow_external_principals"]),
             "tags": {k: str(v) for k, v in (self.params.get("tags") or {}).items()},
             "resources": self._predicted_resources([]),
             "principals": self._predicted_principals([]),
@@ -223,7 +223,7 @@ class ResourceShareManager(ResourceManager):
         return predicted
 
     def create(self):
-        request = dict(name=self.params["name"], allowExternalPrincipals=self.params["allow_external_principals"])
+        request = dict(name=self.params["name"], allowExternalPrincipals=bool(self.params["allow_external_principals"]))
         if self.desired_resources:
             request["resourceArns"] = self.desired_resources
         if self.desired_principals:
@@ -274,7 +274,7 @@ class ResourceShareManager(ResourceManager):
         allow = self.params["allow_external_principals"]
         external_change = Change(
             {"allow_external_principals": allow}, lambda: self.api.update_share(arn, allow)
-        ) if allow != current.get("allow_external_principals") else None
+        ) if allow is not None and allow != current.get("allow_external_principals") else None
 
         changes = []
         # Allow external principals before adding them, and forbid them only once

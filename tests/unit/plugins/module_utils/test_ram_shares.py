@@ -166,6 +166,16 @@ def test_unchanged_share_makes_no_mutating_call():
     assert result["changed"] is False
 
 
+def test_unset_allow_external_principals_keeps_the_existing_setting():
+    resources, principals = [association(SERVICE_A, "RESOURCE")], [association(OUTSIDER, "PRINCIPAL", external=True)]
+    share = raw_share(allow_external=True)
+    with FakeModule(params(resource_arns=[SERVICE_A], principals=[OUTSIDER], allow_external_principals=None)) as module:
+        expect_described(module, resources, principals, share=share, lookup="name")
+        result = run(ResourceShareManager(module), check_mode=False)
+    assert result["changed"] is False
+    assert result["resource_share"]["allow_external_principals"] is True
+
+
 def test_purge_false_keeps_other_principals_and_unset_lists_are_untouched():
     resources, principals = [association(SERVICE_A, "RESOURCE")], [association(OTHER, "PRINCIPAL")]
     with FakeModule(params(principals=[OTHER], purge_principals=False), check_mode=True) as module:
