@@ -405,8 +405,9 @@ def test_consumer_outside_the_organization_accepts_the_invitation(pair, tmp_path
     # Base credentials from the environment, as an AWX job gets them.
     base = {"AWS_PROFILE": "management", "AWS_ENDPOINT_URL": pair["endpoint_url"]}
     try:
-        returncode, output, _recap = playbook(pair, Path(__file__).parent / "playbooks" / "shared_with_outsider.yml",
-                                         inventory, env_extra=base)
+        returncode, output, _recap = playbook(
+            pair, Path(__file__).parent / "playbooks" / "shared_with_outsider.yml", inventory, env_extra=base
+        )
         assert returncode == 0, output[-15000:]
         service_arn = next(s["arn"] for s in Account(pair, "provider")("vpc-lattice").list_services()["items"])
         assert f'found={json.dumps([service_arn])} account={outsider.id}' in " ".join(output.split()), output[-5000:]
@@ -436,7 +437,7 @@ def test_two_providers_two_consumers(large):
 
     org = large["organization"]["arn"]
     orders, _auth_policy = check_provider(accounts["provider-a"], service="service-orders", function="lambda-orders",
-                               target_group="target-orders", org_arn=org)
+                                          target_group="target-orders", org_arn=org)
     billing, auth = check_provider(accounts["provider-b"], service="service-billing", function="lambda-billing",
                                    target_group="target-billing", auth_type="AWS_IAM", org_arn=org)
     # The IAM auth policy lets exactly the two consumer accounts invoke the service.
