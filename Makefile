@@ -22,7 +22,6 @@ export ANSIBLE_CONFIG := $(CURDIR)/ansible.cfg
 # ansible-galaxy, ansible-lint and molecule keep caches under ~/.ansible otherwise.
 export ANSIBLE_HOME := $(CURDIR)/.cache/ansible
 export ANSIBLE_LOCAL_TEMP := $(CURDIR)/.cache/ansible/tmp
-export ANSIBLE_ASYNC_DIR := $(CURDIR)/.cache/ansible/async
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # The sandbox inventory talks to the sandbox through its AWS config file; any other

@@ -65,16 +65,20 @@ def test_deploy_and_teardown_with_the_assume_role_inventory(sandbox, base_creden
             "service_networks": _owned(client.list_service_networks()["items"], sandbox, name),
         }
 
+    # The session's sandbox is shared with other tests: compare with what was there before.
+    before = {name: lattice(name) for name in ("provider", "consumer", "management")}
     mark = calls.mark()
     try:
         result = ansible(str(BIN / "ansible-playbook"), "playbooks/deploy.yml", "-i", ASSUME_ROLE_INVENTORY, env=base_credential_env)
         assert result.returncode == 0, f"deploy failed\n{result.stdout}\n{result.stderr}"
         made = calls(since=mark)  # before this test's own boto3 calls below
-        assert lattice("provider")["services"], "no VPC Lattice service owned by the provider account"
-        assert lattice("consumer")["service_networks"], "no service network owned by the consumer account"
-        assert lattice("management") == {"services": [], "service_networks": []}
-        # Every change happened in the accounts the roles belong to (both, on an empty
-        # sandbox); the base credential only assumed roles.
+        assert set(lattice("provider")["services"]) > set(before["provider"]["services"]), \
+            "no new VPC Lattice service owned by the provider account"
+        assert set(lattice("consumer")["service_networks"]) > set(before["consumer"]["service_networks"]), \
+            "no new service network owned by the consumer account"
+        assert lattice("management") == before["management"]
+        # Every change happened in the accounts the roles belong to; the base
+        # credential only assumed roles.
         changed_in = {c["account"] for c in made if is_mutating(c) and c["service"] != "sts"}
         assert changed_in and changed_in <= {sandbox["accounts"]["provider"]["id"], sandbox["accounts"]["consumer"]["id"]}
         assert {(c["service"], c["operation"]) for c in _made_by(made, sandbox, "management")} == {
@@ -84,4 +88,4 @@ def test_deploy_and_teardown_with_the_assume_role_inventory(sandbox, base_creden
         # Also after a failed deploy: the session's sandbox may be shared with other tests.
         teardown = ansible(str(BIN / "ansible-playbook"), "playbooks/teardown.yml", "-i", ASSUME_ROLE_INVENTORY, env=base_credential_env)
     assert teardown.returncode == 0, f"teardown failed\n{teardown.stdout}\n{teardown.stderr}"
-    assert lattice("provider")["services"] == [] and lattice("consumer")["service_networks"] == []
+    assert {name: lattice(name) for name in before} == before

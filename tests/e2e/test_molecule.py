@@ -39,7 +39,6 @@ def test_scenario(scenario, molecule_sandbox, tmp_path):
         PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
         SANDBOX_STATE_DIR=str(state_dir),
         ANSIBLE_HOME=str(tmp_path / "ansible-home"),
-        ANSIBLE_ASYNC_DIR=str(tmp_path / "ansible-async"),
         ANSIBLE_NOCOLOR="1",
         NO_COLOR="1",
     )

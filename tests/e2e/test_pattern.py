@@ -78,8 +78,6 @@ def playbook(info, name, inventory, *args, env_extra=None):
         ANSIBLE_CONFIG=str(ROOT / "ansible.cfg"),
         ANSIBLE_NOCOLOR="1",
         ANSIBLE_DEPRECATION_WARNINGS="0",
-        # The consumer role starts some tasks asynchronously; keep their job files here.
-        ANSIBLE_ASYNC_DIR=str(Path(info["aws_config_file"]).parent / "ansible-async"),
         PATH=f"{PYTHON_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
     )
     for var in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
