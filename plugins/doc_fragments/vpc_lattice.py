@@ -72,9 +72,12 @@ options:
         type: dict
         suboptions:
           status_code:
-            description: HTTP status code (100-599).
+            description:
+              - HTTP status code. VPC Lattice accepts only V(404) and V(500) for a fixed response
+                (VPC Lattice user guide, "Listener rules", fixed-response action).
             type: int
             required: true
+            choices: [404, 500]
 """
 
     RULE_ACTION = r"""
@@ -109,7 +112,10 @@ options:
         type: dict
         suboptions:
           status_code:
-            description: HTTP status code (100-599).
+            description:
+              - HTTP status code. VPC Lattice accepts only V(404) and V(500) for a fixed response
+                (VPC Lattice user guide, "Listener rules", fixed-response action).
             type: int
             required: true
+            choices: [404, 500]
 """

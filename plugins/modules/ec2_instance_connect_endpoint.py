@@ -34,8 +34,18 @@ options:
     description:
       - Whether instances see the client's IP address as source (V(true)) or the endpoint's network interface
         address (V(false)).
+      - AWS supports it only on an V(ipv4) endpoint; with O(ip_address_type) unset the module then asks for
+        V(ipv4), since in a dual-stack subnet AWS would default to V(dualstack).
     type: bool
     default: false
+  ip_address_type:
+    description:
+      - The IP address type of the endpoint. When unset AWS chooses from the subnet (V(dualstack) in a dual-stack
+        subnet), unless O(preserve_client_ip=true), which needs V(ipv4).
+      - Can be changed on an existing endpoint.
+    type: str
+    choices: [ipv4, dualstack, ipv6]
+    version_added: 0.2.0
   state:
     description:
       - V(present) creates the endpoint or converges it to the options given; options left unset are not touched.
@@ -126,6 +136,10 @@ instance_connect_endpoint:
       description: Whether the client IP address is preserved.
       type: bool
       sample: false
+    ip_address_type:
+      description: IP address type of the endpoint.
+      type: str
+      sample: ipv4
     dns_name:
       description: DNS name of the endpoint.
       type: str
@@ -149,8 +163,8 @@ instance_connect_endpoint:
       sample: {"Name": "consumer-eice"}
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.endpoints import EndpointManager
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.instance_connect_endpoint import EndpointManager
 
 
 def main():
@@ -161,6 +175,7 @@ def main():
             subnet_id=dict(type="str"),
             security_group_ids=dict(type="list", elements="str"),
             preserve_client_ip=dict(type="bool", default=False),
+            ip_address_type=dict(type="str", choices=["ipv4", "dualstack", "ipv6"]),
         ),
     )
 

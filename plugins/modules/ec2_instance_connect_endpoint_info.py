@@ -43,55 +43,24 @@ EXAMPLES = r"""
 
 RETURN = r"""
 instance_connect_endpoints:
-  description: The matching endpoints (AWS lists deleted ones for a while, with state C(delete-complete)).
+  description:
+    - The matching endpoints, each as M(lattice.multi_account.ec2_instance_connect_endpoint) returns it.
+    - AWS lists deleted endpoints for a while, with state C(delete-complete).
   returned: always
   type: list
   elements: dict
-  contains:
-    instance_connect_endpoint_id:
-      description: ID of the endpoint.
-      type: str
-      sample: eice-0123456789abcdef0
-    instance_connect_endpoint_arn:
-      description: ARN of the endpoint.
-      type: str
-      sample: arn:aws:ec2:eu-west-1:123456789012:instance-connect-endpoint/eice-0123456789abcdef0
-    state:
-      description: State of the endpoint.
-      type: str
-      sample: create-complete
-    subnet_id:
-      description: Subnet of the endpoint.
-      type: str
-      sample: subnet-0123456789abcdef0
-    vpc_id:
-      description: VPC of the endpoint.
-      type: str
-      sample: vpc-0123456789abcdef0
-    security_group_ids:
-      description: Security groups, sorted.
-      type: list
-      elements: str
-      sample: ["sg-0123456789abcdef0"]
-    preserve_client_ip:
-      description: Whether the client IP address is preserved.
-      type: bool
-      sample: false
-    dns_name:
-      description: DNS name of the endpoint.
-      type: str
-      sample: eice-0123456789abcdef0.1a2b3c4d.ec2-instance-connect-endpoint.eu-west-1.amazonaws.com
-    tags:
-      description: Tags of the endpoint.
-      type: dict
-      sample: {"Name": "consumer-eice"}
+  sample: [{"instance_connect_endpoint_id": "eice-0123456789abcdef0", "state": "create-complete",
+            "subnet_id": "subnet-0123456789abcdef0", "vpc_id": "vpc-0123456789abcdef0",
+            "security_group_ids": ["sg-0123456789abcdef0"], "preserve_client_ip": false, "ip_address_type": "ipv4",
+            "tags": {"Name": "consumer-eice"}}]
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.endpoints import ENDPOINT_ID
-from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.endpoints import InstanceConnect
-from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.endpoints import normalize_endpoint
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import InvalidParameter
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_info_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.errors import InvalidParameter
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_info_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.client import InstanceConnectClient
+from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.instance_connect_endpoint import ENDPOINT_ID
+from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.instance_connect_endpoint import describe_endpoints
+from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.instance_connect_endpoint import normalize_endpoint
 
 
 def list_endpoints(module):
@@ -99,7 +68,7 @@ def list_endpoints(module):
     for index, endpoint_id in enumerate(ids):
         if not ENDPOINT_ID.fullmatch(endpoint_id):
             raise InvalidParameter(f"ids[{index}]", f"{endpoint_id!r} is not an Instance Connect endpoint ID (eice-...)")
-    found = InstanceConnect(module).describe(ids=ids, filters=module.params.get("filters"))
+    found = describe_endpoints(InstanceConnectClient(module), ids=ids, filters=module.params.get("filters"))
     return {"instance_connect_endpoints": [normalize_endpoint(e) for e in found]}
 
 

@@ -52,32 +52,8 @@ organization_sharing:
 
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.api import RAM
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.api import AnsibleRAMError
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import build_result
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import exit_with
-
-
-def ensure_enabled(api, check_mode):
-    organization = api.organization()
-    if organization is None:
-        raise AnsibleRAMError(
-            message="This account is not a member of an AWS Organization, so there is no organization to share with; "
-            "run the task with the credentials of the organization's management account"
-        )
-    caller = api.caller_account()
-    if caller != organization["MasterAccountId"]:
-        raise AnsibleRAMError(
-            message=f"Account {caller} is a member of organization {organization['Id']}, but only its management account "
-            f"({organization['MasterAccountId']}) can enable sharing with AWS Organizations; run the task with that "
-            "account's credentials"
-        )
-    before = {"enabled": api.organization_sharing_enabled()}
-    if before["enabled"]:
-        return build_result(False, "organization_sharing", before, before)
-    if not check_mode:
-        api.enable_sharing_with_organization()
-    return build_result(True, "organization_sharing", before, {"enabled": True})
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import exit_with
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.organization_sharing import ensure_enabled
 
 
 def main():
@@ -85,7 +61,7 @@ def main():
         argument_spec=dict(state=dict(type="str", choices=["enabled"], default="enabled")),
         supports_check_mode=True,
     )
-    exit_with(module, lambda: ensure_enabled(RAM(module), module.check_mode))
+    exit_with(module, lambda: ensure_enabled(module, module.check_mode))
 
 
 if __name__ == "__main__":

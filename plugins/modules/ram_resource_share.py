@@ -218,8 +218,8 @@ resource_share:
       sample: {"Project": "lattice"}
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.shares import ResourceShareManager
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import ResourceShareManager
 
 
 def main():

@@ -58,86 +58,32 @@ EXAMPLES = r"""
 
 RETURN = r"""
 resource_shares:
-  description: The matching shares, sorted by name, in the shape M(lattice.multi_account.ram_resource_share) returns.
+  description:
+    - The matching shares, sorted by name, each as M(lattice.multi_account.ram_resource_share) returns it.
+    - For O(resource_owner=OTHER-ACCOUNTS) there is no C(principals), and each resource's C(status) is its
+      availability (V(AVAILABLE)) as ListResources reports it, not an association status.
   returned: always
   type: list
   elements: dict
-  contains:
-    arn:
-      description: ARN of the share.
-      type: str
-      sample: arn:aws:ram:eu-west-1:123456789012:resource-share/0a1b2c3d-1111-2222-3333-444455556666
-    name:
-      description: Name of the share.
-      type: str
-      sample: service-resource-share
-    status:
-      description: Status of the share.
-      type: str
-      sample: ACTIVE
-    owning_account_id:
-      description: Account that owns the share.
-      type: str
-      sample: "123456789012"
-    allow_external_principals:
-      description: Whether principals outside the organization may be added.
-      type: bool
-      sample: false
-    resources:
-      description: Shared resources, sorted by ARN.
-      type: list
-      elements: dict
-      contains:
-        arn:
-          description: ARN of the resource.
-          type: str
-          sample: arn:aws:vpc-lattice:eu-west-1:123456789012:service/svc-0123456789abcdef0
-        type:
-          description: RAM resource type.
-          type: str
-          sample: vpc-lattice:Service
-        status:
-          description: For owned shares the association status (V(ASSOCIATED)); for shares of other accounts the
-            availability of the resource (V(AVAILABLE)).
-          type: str
-          sample: ASSOCIATED
-    principals:
-      description: Principals of the share (owned shares only), sorted by ID.
-      type: list
-      elements: dict
-      returned: when O(resource_owner=SELF)
-      contains:
-        id:
-          description: Account ID, organization or OU ARN, or IAM ARN.
-          type: str
-          sample: "210987654321"
-        status:
-          description: Association status.
-          type: str
-          sample: ASSOCIATED
-        external:
-          description: Whether the principal is outside the organization.
-          type: bool
-          sample: false
-    tags:
-      description: Tags of the share.
-      type: dict
-      sample: {"Project": "lattice"}
+  sample: [{"name": "service-resource-share", "status": "ACTIVE", "owning_account_id": "123456789012",
+            "arn": "arn:aws:ram:eu-west-1:123456789012:resource-share/0a1b2c3d-1111-2222-3333-444455556666",
+            "resources": [{"arn": "arn:aws:vpc-lattice:eu-west-1:123456789012:service/svc-0123456789abcdef0",
+                           "type": "vpc-lattice:Service", "status": "AVAILABLE"}], "tags": {}}]
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.api import RAM
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.shares import SHARE_ARN
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.shares import describe_share
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.shares import find_shares
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import InvalidParameter
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_info_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.errors import InvalidParameter
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_info_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.client import RAMClient
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import SHARE_ARN
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import describe_share
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import find_shares
 
 
 def list_shares(module):
     arn = module.params.get("arn")
     if arn is not None and not SHARE_ARN.fullmatch(arn):
         raise InvalidParameter("arn", f"{arn!r} is not a RAM resource share ARN")
-    api = RAM(module)
+    api = RAMClient(module)
     owner = module.params["resource_owner"]
     shares = find_shares(api, owner, name=module.params.get("name"), arn=arn, status=module.params.get("status"))
     return {"resource_shares": [describe_share(api, raw, owner) for raw in shares]}

@@ -115,9 +115,9 @@ resource_share_arn:
 
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.invitations import InvitationAnswer
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import DEFAULT_WAIT_TIMEOUT
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import exit_with
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import exit_with
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.waiting import DEFAULT_WAIT_TIMEOUT
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share_invitation import InvitationAnswer
 
 
 def main():

@@ -83,10 +83,10 @@ access_log_subscription:
       sample: {}
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.attached import (
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.access_log_subscription import (
     AccessLogSubscriptionManager,
 )
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_module
 
 
 def main():

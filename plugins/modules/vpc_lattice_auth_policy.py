@@ -66,8 +66,8 @@ auth_policy:
       sample: Active
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.attached import AuthPolicyManager
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.auth_policy import AuthPolicyManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_module
 
 
 def main():

@@ -127,9 +127,9 @@ listener:
       sample: {}
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.listeners import ListenerManager
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import ACTION
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.listener import ListenerManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.listener import ACTION
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_module
 
 
 def main():

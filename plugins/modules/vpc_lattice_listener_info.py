@@ -47,18 +47,17 @@ listeners:
   sample: [{"id": "listener-0123456789abcdef0", "name": "https-service-listener", "port": 443, "rules": [], "tags": {}}]
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import ID_OPTION
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import collect
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import rules_of
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.listeners import ListenerManager
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_info_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.lattice_resource import ID_OPTION
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.listener_rule import rules_of
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.listener import ListenerManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_info_module
 
 
 def listeners(module):
     manager = ListenerManager(module)
-    found = collect(manager)
+    found = manager.collect()
     for listener in found:
-        listener["rules"] = rules_of(manager.api, manager.parents()["serviceIdentifier"], listener["id"])
+        listener["rules"] = rules_of(manager.api, manager.parents["serviceIdentifier"], listener["id"])
     return {"listeners": found}
 
 

@@ -166,9 +166,9 @@ listener_rule:
       sample: {}
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.listeners import RuleManager
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import ACTION
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.listener_rule import RuleManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.listener import ACTION
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_module
 
 STRING_MATCH = dict(exact=dict(type="str"), prefix=dict(type="str"))
 

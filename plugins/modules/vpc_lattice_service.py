@@ -122,8 +122,8 @@ service:
       sample: {"Project": "lattice"}
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_module
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.networks import ServiceManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.service import ServiceManager
 
 
 def main():

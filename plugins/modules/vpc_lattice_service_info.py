@@ -48,22 +48,25 @@ services:
   sample: [{"id": "svc-0123456789abcdef0", "name": "service-lattice", "status": "ACTIVE", "tags": {}}]
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.api import SERVICE_NETWORK
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.api import SN_SERVICE_ASSOCIATION
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import ID_OPTION
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import collect
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_info_module
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.networks import ServiceManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.lattice_resource import ID_OPTION
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_info_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.service import ServiceManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.service_network import ServiceNetworkManager
 
 
 def services(module):
     manager = ServiceManager(module)
     if not module.params.get("service_network"):
-        return {"services": collect(manager)}
-    network = manager.reference(SERVICE_NETWORK, "service_network", required=False)
-    associations = manager.api.list(SN_SERVICE_ASSOCIATION, serviceNetworkIdentifier=network) if network else []
+        return {"services": manager.collect()}
+    network = manager.reference(ServiceNetworkManager, "service_network", required=False)
+    associations = []
+    if network:
+        associations = manager.api.paginate(
+            "list_service_network_service_associations", "items", f"list the services of service network {network}",
+            serviceNetworkIdentifier=network,
+        )
     associated = {a["serviceId"] for a in associations}
-    return {"services": collect(manager, keep=lambda item: item["id"] in associated)}
+    return {"services": manager.collect(keep=lambda item: item["id"] in associated)}
 
 
 def main():

@@ -94,8 +94,8 @@ service_network:
       sample: {"Project": "lattice"}
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_module
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.networks import ServiceNetworkManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.service_network import ServiceNetworkManager
 
 
 def main():

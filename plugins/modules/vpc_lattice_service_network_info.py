@@ -40,16 +40,15 @@ service_networks:
   sample: [{"id": "sn-0123456789abcdef0", "name": "service-network", "auth_type": "NONE", "tags": {}}]
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import ID_OPTION
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import collect
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_info_module
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.networks import ServiceNetworkManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.lattice_resource import ID_OPTION
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_info_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.service_network import ServiceNetworkManager
 
 
 def main():
     run_info_module(
         dict(ID_OPTION, name=dict(type="str")),
-        lambda module: {"service_networks": collect(ServiceNetworkManager(module))},
+        lambda module: {"service_networks": ServiceNetworkManager(module).collect()},
     )
 
 

@@ -111,10 +111,10 @@ service_network_service_association:
       sample: {}
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.associations import (
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.service_network_service_association import (
     ServiceAssociationManager,
 )
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_module
 
 
 def main():

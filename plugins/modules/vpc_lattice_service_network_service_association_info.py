@@ -45,20 +45,18 @@ service_network_service_associations:
   sample: [{"id": "snsa-0123456789abcdef0", "service_id": "svc-0123456789abcdef0", "status": "ACTIVE", "tags": {}}]
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.associations import (
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.service_network_service_association import (
     ServiceAssociationManager,
 )
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import ID_OPTION
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import collect_associations
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_info_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.lattice_resource import ID_OPTION
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_info_module
 
 
 def associations(module):
     manager = ServiceAssociationManager(module)
-    service = manager.service()
-    if module.params.get("service") and service is None:
+    if module.params.get("service") and manager.service is None:
         return {manager.result_key + "s": []}
-    return collect_associations(manager, serviceIdentifier=service)
+    return manager.collect_associations(serviceIdentifier=manager.service)
 
 
 def main():

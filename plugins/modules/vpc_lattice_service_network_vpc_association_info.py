@@ -44,18 +44,17 @@ service_network_vpc_associations:
   sample: [{"id": "snva-0123456789abcdef0", "vpc_id": "vpc-0123456789abcdef0", "status": "ACTIVE", "tags": {}}]
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.associations import (
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.service_network_vpc_association import (
     VpcAssociationManager,
 )
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import ID_OPTION
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import collect_associations
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_info_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.lattice_resource import ID_OPTION
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_info_module
 
 
 def main():
     run_info_module(
         dict(ID_OPTION, service_network=dict(type="str"), vpc_id=dict(type="str")),
-        lambda module: collect_associations(VpcAssociationManager(module), vpcIdentifier=module.params.get("vpc_id")),
+        lambda module: VpcAssociationManager(module).collect_associations(vpcIdentifier=module.params.get("vpc_id")),
         required_one_of=[["service_network", "vpc_id", "id"]],
     )
 

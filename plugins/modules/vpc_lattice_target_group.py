@@ -217,8 +217,8 @@ target_group:
       sample: {}
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_module
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.targets import TargetGroupManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.target_group import TargetGroupManager
 
 HEALTH_CHECK = dict(
     enabled=dict(type="bool"),

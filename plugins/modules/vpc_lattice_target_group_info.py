@@ -49,15 +49,14 @@ target_groups:
   sample: [{"id": "tg-0123456789abcdef0", "name": "target-lambda", "type": "LAMBDA", "targets": [], "tags": {}}]
 """
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import ID_OPTION
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.info import collect
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.module import run_info_module
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.targets import TargetGroupManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.lattice_resource import ID_OPTION
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_info_module
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.target_group import TargetGroupManager
 
 
 def target_groups(module):
     filters = {"targetGroupType": module.params.get("type"), "vpcIdentifier": module.params.get("vpc_id")}
-    return {"target_groups": collect(TargetGroupManager(module), list_filters=filters)}
+    return {"target_groups": TargetGroupManager(module).collect(list_filters=filters)}
 
 
 def main():

@@ -14,7 +14,7 @@ import re
 
 from ansible.module_utils.common.dict_transformations import _camel_to_snake
 
-from .._resource import InvalidParameter
+from .._core.errors import InvalidParameter
 
 # Members that refer to another Lattice resource: the module accepts a name there
 # and resolves it to an ID/ARN later, so the model's ID/ARN pattern does not apply yet.

@@ -10,6 +10,7 @@ any account while the organization has not enabled sharing) get an
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -31,6 +32,8 @@ from .exceptions import (
 )
 from .permissions import LATTICE_PERMISSIONS, PermissionsBackend, SharePermissions
 from .resources import check_shareable, still_exists
+
+RAM_SERVICE_LINKED_ROLE = "AWSServiceRoleForResourceAccessManager"
 
 OWNERS = ("SELF", "OTHER-ACCOUNTS")
 
@@ -277,8 +280,28 @@ class ResourceAccessManagerBackend(PermissionsBackend, MotoRamBackend):
         return super().update_resource_share(resource_share_arn, allow_external_principals, name)
 
     def enable_sharing_with_aws_organization(self) -> dict[str, Any]:
+        """Trusted access for RAM in the organization, and RAM's service-linked role in this account.
+
+        AWS RAM user guide, "Using service-linked roles for AWS RAM": enabling sharing
+        with AWS Organizations creates AWSServiceRoleForResourceAccessManager, which
+        terraform-provider-aws (aws_ram_sharing_with_organization) reads back with
+        the trusted access to tell that sharing is enabled.
+        """
+        from moto.iam.models import iam_backends
+
         result = super().enable_sharing_with_aws_organization()
         self.organizations_backend.enable_aws_service_access(ServicePrincipal=access.RAM_SERVICE_PRINCIPAL)
+        iam = iam_backends[self.account_id]["global"]
+        if not any(role.name == RAM_SERVICE_LINKED_ROLE for role in iam.roles.values()):
+            iam.create_role(
+                RAM_SERVICE_LINKED_ROLE,
+                json.dumps({"Version": "2012-10-17", "Statement": [{
+                    "Effect": "Allow", "Principal": {"Service": access.RAM_SERVICE_PRINCIPAL}, "Action": "sts:AssumeRole",
+                }]}),
+                f"/aws-service-role/{access.RAM_SERVICE_PRINCIPAL}/",
+                permissions_boundary=None, description="AWS RAM service-linked role", tags=[],
+                max_session_duration="3600", linked_service="ram",
+            )
         return result
 
     def associate_resource_share(self, resource_share_arn: str, resource_arns: list[str],

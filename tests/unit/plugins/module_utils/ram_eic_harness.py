@@ -18,7 +18,7 @@ from botocore.stub import Stubber
 
 from ansible_collections.amazon.aws.plugins.module_utils.retries import RetryingBotoClientWrapper
 
-from ansible_collections.lattice.multi_account.plugins.module_utils import _resource
+from ansible_collections.lattice.multi_account.plugins.module_utils._core import waiting
 
 ACCOUNT = "111111111111"
 OTHER = "222222222222"
@@ -73,5 +73,5 @@ class FakeModule:
 
 
 def no_sleep():
-    """Make _resource.wait_for_status poll without pausing."""
-    return mock.patch.object(_resource, "_poll_delays", lambda: itertools.repeat(0))
+    """Make _core.waiting.wait_until poll without pausing."""
+    return mock.patch.object(waiting, "poll_delays", lambda: itertools.repeat(0))

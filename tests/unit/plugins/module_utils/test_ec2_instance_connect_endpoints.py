@@ -2,11 +2,11 @@
 
 import pytest
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.endpoints import EndpointManager
-from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.endpoints import AnsibleInstanceConnectError
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import InvalidParameter
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import WaitError
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import run
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.errors import InvalidParameter
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.errors import WaitError
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.resource import run
+from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.client import AnsibleInstanceConnectError
+from ansible_collections.lattice.multi_account.plugins.module_utils._ec2_instance_connect.instance_connect_endpoint import EndpointManager
 
 from ram_eic_harness import ACCOUNT, ANY, NOW, REGION, FakeModule, no_sleep
 
@@ -18,19 +18,19 @@ SG_A, SG_B = "sg-0000000000000000a", "sg-0000000000000000b"
 
 def params(**overrides):
     base = dict(id=None, subnet_id=SUBNET, security_group_ids=[SG_A], preserve_client_ip=False, state="present",
-                tags=None, purge_tags=True, wait=True, wait_timeout=600)
+                tags=None, purge_tags=True, wait=True, wait_timeout=600, ip_address_type=None)
     base.update(overrides)
     return base
 
 
-def endpoint(state="create-complete", groups=(SG_A,), preserve=False, tags=None, message=None):
+def endpoint(state="create-complete", groups=(SG_A,), preserve=False, tags=None, message=None, ip_type="ipv4"):
     found = {
         "OwnerId": ACCOUNT, "InstanceConnectEndpointId": EICE,
         "InstanceConnectEndpointArn": f"arn:aws:ec2:{REGION}:{ACCOUNT}:instance-connect-endpoint/{EICE}",
         "State": state, "DnsName": f"{EICE}.abcdef12.ec2-instance-connect-endpoint.{REGION}.amazonaws.com",
         "NetworkInterfaceIds": ["eni-0123456789abcdef0"], "VpcId": VPC, "AvailabilityZone": f"{REGION}a",
         "CreatedAt": NOW, "SubnetId": SUBNET, "PreserveClientIp": preserve, "SecurityGroupIds": list(groups),
-        "Tags": [{"Key": k, "Value": v} for k, v in (tags or {}).items()],
+        "Tags": [{"Key": k, "Value": v} for k, v in (tags or {}).items()], "IpAddressType": ip_type,
     }
     if message:
         found["StateMessage"] = message
@@ -87,7 +87,6 @@ def test_create_tags_at_creation_and_waits():
         expect_by_id(module, endpoint("create-in-progress", tags={"Name": "eice"}))
         expect_by_id(module, endpoint("create-in-progress", tags={"Name": "eice"}))
         expect_by_id(module, endpoint(tags={"Name": "eice"}))
-        expect_by_id(module, endpoint(tags={"Name": "eice"}))
         result = run(EndpointManager(module), check_mode=False)
     assert result["changed"] is True
     assert result["instance_connect_endpoint"]["state"] == "create-complete"
@@ -102,7 +101,8 @@ def test_failed_create_reports_the_reason():
         expect_by_id(module, endpoint("create-failed", message="no free IP address in the subnet"))
         with pytest.raises(WaitError) as error:
             run(EndpointManager(module), check_mode=False)
-    assert "CREATE_FAILED: no free IP address in the subnet" in error.value.message
+    # EC2's own state name, not an invented upper-case one.
+    assert "create-failed: no free IP address in the subnet" in error.value.message
 
 
 def test_unchanged_endpoint_makes_no_call_but_the_read():
@@ -121,7 +121,6 @@ def test_security_groups_and_client_ip_are_modified_in_place():
         expect_by_id(module, endpoint("update-in-progress", groups=(SG_A, SG_B), preserve=True))
         expect_by_id(module, endpoint("update-in-progress", groups=(SG_A, SG_B), preserve=True))
         expect_by_id(module, endpoint("update-complete", groups=(SG_A, SG_B), preserve=True))
-        expect_by_id(module, endpoint("update-complete", groups=(SG_A, SG_B), preserve=True))
         result = run(EndpointManager(module), check_mode=False)
     assert result["changed"] is True
     assert result["diff"]["before"]["security_group_ids"] == [SG_A]
@@ -133,8 +132,6 @@ def test_tags_are_purged_and_set():
         expect_by_subnet(module, endpoint(tags={"Name": "old", "Team": "a"}))
         module.expect("ec2", "delete_tags", {}, {"Resources": [EICE], "Tags": [{"Key": "Team"}]})
         module.expect("ec2", "create_tags", {}, {"Resources": [EICE], "Tags": [{"Key": "Name", "Value": "new"}]})
-        expect_by_id(module, endpoint(tags={"Name": "new"}))
-        expect_by_id(module, endpoint(tags={"Name": "new"}))
         expect_by_id(module, endpoint(tags={"Name": "new"}))
         result = run(EndpointManager(module), check_mode=False)
     assert result["instance_connect_endpoint"]["tags"] == {"Name": "new"}
@@ -177,3 +174,33 @@ def test_quota_error_says_what_to_do():
         with pytest.raises(AnsibleInstanceConnectError) as error:
             run(EndpointManager(module), check_mode=False)
     assert "one endpoint per VPC" in error.value.message
+
+
+def test_preserve_client_ip_with_a_dual_stack_address_type_fails_before_any_call():
+    with ec2(params(preserve_client_ip=True, ip_address_type="dualstack")) as module:
+        with pytest.raises(InvalidParameter) as error:
+            run(EndpointManager(module), check_mode=False)
+    assert "'ip_address_type'" in str(error.value) and "ipv4" in str(error.value)
+
+
+def test_preserve_client_ip_switches_a_dual_stack_endpoint_to_ipv4():
+    with no_sleep(), ec2(params(preserve_client_ip=True)) as module:
+        expect_by_subnet(module, endpoint(ip_type="dualstack"))
+        module.expect("ec2", "modify_instance_connect_endpoint", {"Return": True}, {
+            "InstanceConnectEndpointId": EICE, "PreserveClientIp": True, "IpAddressType": "ipv4",
+        })
+        expect_by_id(module, endpoint(preserve=True))
+        result = run(EndpointManager(module), check_mode=False)
+    assert result["instance_connect_endpoint"]["ip_address_type"] == "ipv4"
+
+
+def test_preserve_client_ip_asks_for_an_ipv4_endpoint():
+    # In a dual-stack subnet AWS would default to dualstack, where PreserveClientIp is refused.
+    with no_sleep(), ec2(params(preserve_client_ip=True)) as module:
+        expect_by_subnet(module)
+        module.expect("ec2", "create_instance_connect_endpoint", {"InstanceConnectEndpoint": endpoint("create-complete")}, {
+            "SubnetId": SUBNET, "PreserveClientIp": True, "SecurityGroupIds": [SG_A], "ClientToken": ANY,
+            "IpAddressType": "ipv4",
+        })
+        expect_by_id(module, endpoint(preserve=True))
+        assert run(EndpointManager(module), check_mode=False)["changed"] is True

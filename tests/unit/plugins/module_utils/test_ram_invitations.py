@@ -2,11 +2,10 @@
 
 import pytest
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.api import RAM
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.api import AnsibleRAMError
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.invitations import InvitationAnswer
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import InvalidParameter
-from ansible_collections.lattice.multi_account.plugins.modules.ram_organization_sharing import ensure_enabled
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.errors import InvalidParameter
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.client import AnsibleRAMError
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.organization_sharing import ensure_enabled
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share_invitation import InvitationAnswer
 
 from ram_eic_harness import ACCOUNT, ANY, NOW, OUTSIDER, REGION, FakeModule, no_sleep
 
@@ -135,12 +134,24 @@ def expect_caller(module, account=ACCOUNT):
     module.expect("sts", "get_caller_identity", {"Account": account, "Arn": f"arn:aws:iam::{account}:root", "UserId": account})
 
 
+def expect_ram_role(module, exists=True):
+    name = "AWSServiceRoleForResourceAccessManager"
+    if not exists:
+        module.expect_error("iam", "get_role", "NoSuchEntity", params={"RoleName": name})
+        return
+    module.expect("iam", "get_role", {"Role": {
+        "Path": "/aws-service-role/ram.amazonaws.com/", "RoleName": name, "RoleId": "AROAEXAMPLEEXAMPLE123",
+        "Arn": f"arn:aws:iam::{ACCOUNT}:role/aws-service-role/ram.amazonaws.com/{name}", "CreateDate": NOW,
+    }}, {"RoleName": name})
+
+
 def test_organization_sharing_already_enabled_is_no_change():
-    with FakeModule({"state": "enabled"}, services=("ram", "organizations", "sts")) as module:
+    with FakeModule({"state": "enabled"}, services=("ram", "organizations", "sts", "iam")) as module:
         module.expect("organizations", "describe_organization", org())
         expect_caller(module)
         module.expect("organizations", "list_aws_service_access_for_organization", service_access("ram.amazonaws.com"))
-        result = ensure_enabled(RAM(module), check_mode=False)
+        expect_ram_role(module)
+        result = ensure_enabled(module, check_mode=False)
     assert result["changed"] is False and result["organization_sharing"] == {"enabled": True}
 
 
@@ -152,7 +163,7 @@ def test_organization_sharing_is_enabled_once(check_mode):
         module.expect("organizations", "list_aws_service_access_for_organization", service_access("sso.amazonaws.com"))
         if not check_mode:
             module.expect("ram", "enable_sharing_with_aws_organization", {"returnValue": True}, {})
-        result = ensure_enabled(RAM(module), check_mode=check_mode)
+        result = ensure_enabled(module, check_mode=check_mode)
     assert result["changed"] is True
     assert result["diff"] == {"before": {"enabled": False}, "after": {"enabled": True}}
 
@@ -162,7 +173,7 @@ def test_organization_sharing_from_a_member_account_says_to_use_the_management_a
         module.expect("organizations", "describe_organization", org())
         expect_caller(module, OUTSIDER)
         with pytest.raises(AnsibleRAMError) as error:
-            ensure_enabled(RAM(module), check_mode=False)
+            ensure_enabled(module, check_mode=False)
     assert f"only its management account ({ACCOUNT})" in error.value.message
 
 
@@ -172,7 +183,7 @@ def test_organization_sharing_without_permission_says_what_to_do():
         expect_caller(module)
         module.expect_error("organizations", "list_aws_service_access_for_organization", "AccessDeniedException")
         with pytest.raises(AnsibleRAMError) as error:
-            ensure_enabled(RAM(module), check_mode=False)
+            ensure_enabled(module, check_mode=False)
     assert "management account" in error.value.message
 
 
@@ -180,7 +191,7 @@ def test_organization_sharing_outside_any_organization():
     with FakeModule({"state": "enabled"}, services=("ram", "organizations")) as module:
         module.expect_error("organizations", "describe_organization", "AWSOrganizationsNotInUseException")
         with pytest.raises(AnsibleRAMError) as error:
-            ensure_enabled(RAM(module), check_mode=False)
+            ensure_enabled(module, check_mode=False)
     assert "not a member of an AWS Organization" in error.value.message
 
 
@@ -195,3 +206,16 @@ def test_only_several_pending_invitations_are_ambiguous():
         with pytest.raises(AnsibleRAMError) as error:
             InvitationAnswer(module).run()
     assert "give share_arn" in error.value.message
+
+
+def test_trusted_access_without_rams_role_is_not_enabled():
+    # Trusted access turned on from Organizations alone: RAM's service-linked role is missing,
+    # so EnableSharingWithAwsOrganization is still needed (terraform-provider-aws reads both).
+    with FakeModule({"state": "enabled"}, services=("ram", "organizations", "sts", "iam")) as module:
+        module.expect("organizations", "describe_organization", org())
+        expect_caller(module)
+        module.expect("organizations", "list_aws_service_access_for_organization", service_access("ram.amazonaws.com"))
+        expect_ram_role(module, exists=False)
+        module.expect("ram", "enable_sharing_with_aws_organization", {"returnValue": True}, {})
+        result = ensure_enabled(module, check_mode=False)
+    assert result["changed"] is True

@@ -2,14 +2,14 @@
 
 import pytest
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.api import AnsibleRAMError
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.shares import ResourceShareManager
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.shares import describe_share
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.shares import resource_type_of
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.api import RAM
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import InvalidParameter
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import WaitError
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import run
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.errors import InvalidParameter
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.errors import WaitError
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.resource import run
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.client import AnsibleRAMError
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.client import RAMClient
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import ResourceShareManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import describe_share
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import resource_type_of
 
 from ram_eic_harness import ACCOUNT, ANY, NOW, OTHER, OUTSIDER, REGION, FakeModule, no_sleep
 
@@ -282,7 +282,7 @@ def test_received_share_lists_resources_with_type():
         module.expect("ram", "list_resources", {"resources": [
             {"arn": SERVICE_A, "type": "vpc-lattice:Service", "resourceShareArn": SHARE_ARN, "status": "AVAILABLE"}
         ]}, {"resourceOwner": "OTHER-ACCOUNTS", "resourceShareArns": [SHARE_ARN]})
-        share = describe_share(RAM(module), raw_share(), "OTHER-ACCOUNTS")
+        share = describe_share(RAMClient(module), raw_share(), "OTHER-ACCOUNTS")
     assert share["arn"] == SHARE_ARN
     assert share["resources"] == [{"arn": SERVICE_A, "type": "vpc-lattice:Service", "status": "AVAILABLE"}]
     assert "principals" not in share

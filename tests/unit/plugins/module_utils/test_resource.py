@@ -1,17 +1,20 @@
-"""plugins/module_utils/_resource.py: waiting, tags, and the resource state machine."""
+"""plugins/module_utils/_core: waiting, tags, and the resource state machine."""
 
 from types import SimpleNamespace
 
 import pytest
 
-from ansible_collections.lattice.multi_account.plugins.module_utils import _resource
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import Change
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import InvalidParameter
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import ResourceManager
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import WaitError
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import plan_tags
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import run
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import wait_for_status
+from ansible_collections.lattice.multi_account.plugins.module_utils._core import errors
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.errors import InvalidParameter
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.errors import WaitError
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.resource import Change
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.resource import ResourceManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.resource import plan_tags
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.resource import run
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.waiting import wait_until
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.waiting import wait_until_gone
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.lattice_resource import is_settled
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.lattice_resource import lattice_failure
 
 
 class FakeClock:
@@ -37,46 +40,59 @@ def reader(*states):
     return read
 
 
-class TestWaitForStatus:
+def wait_for_active(read, description, **kwargs):
+    """The wait every VPC Lattice resource file uses: found and ACTIVE (or without a status)."""
+    return wait_until(read, description, ready=is_settled, goal="to become ACTIVE", failure=lattice_failure, **kwargs)
+
+
+class TestWaitUntil:
     def test_returns_once_active(self):
         clock = FakeClock()
         read = reader(
             {"status": "CREATE_IN_PROGRESS"}, {"status": "CREATE_IN_PROGRESS"}, {"status": "ACTIVE", "id": "x"}
         )
-        assert wait_for_status(read, "thing", sleep=clock.sleep, clock=clock) == {"status": "ACTIVE", "id": "x"}
+        assert wait_for_active(read, "thing", sleep=clock.sleep, clock=clock) == {"status": "ACTIVE", "id": "x"}
         assert clock.sleeps == [1, 2]
 
     def test_resource_without_status_is_ready(self):
-        assert wait_for_status(reader({"id": "x"}), "thing") == {"id": "x"}
+        assert wait_for_active(reader({"id": "x"}), "thing") == {"id": "x"}
 
     def test_failed_status_reports_the_reason(self):
-        read = reader({"status": "CREATE_IN_PROGRESS"}, {"status": "CREATE_FAILED", "failureMessage": "subnet full"})
+        read = reader({"status": "CREATE_IN_PROGRESS"}, {"status": "CREATE_FAILED", "failure_message": "subnet full"})
         clock = FakeClock()
         with pytest.raises(WaitError, match="thing is CREATE_FAILED: subnet full"):
-            wait_for_status(read, "thing", sleep=clock.sleep, clock=clock)
+            wait_for_active(read, "thing", sleep=clock.sleep, clock=clock)
 
     def test_failed_delete_is_reported_while_waiting_for_deletion(self):
         with pytest.raises(WaitError, match="DELETE_FAILED: no reason given"):
-            wait_for_status(reader({"status": "DELETE_FAILED"}), "thing", ready=None)
+            wait_until_gone(reader({"status": "DELETE_FAILED"}), "thing", failure=lattice_failure)
 
     def test_waits_until_gone(self):
         clock = FakeClock()
         assert (
-            wait_for_status(
-                reader({"status": "DELETE_IN_PROGRESS"}, None), "thing", ready=None, sleep=clock.sleep, clock=clock
-            )
+            wait_until_gone(reader({"status": "DELETE_IN_PROGRESS"}, None), "thing", sleep=clock.sleep, clock=clock)
             is None
         )
         assert clock.sleeps == [1]
 
-    def test_disappearing_while_creating_is_an_error(self):
+    def test_not_found_right_after_create_is_pending(self):
+        # AWS is eventually consistent: a new resource may not be readable at once.
+        clock = FakeClock()
+        read = reader(None, None, {"status": "ACTIVE", "id": "x"})
+        assert wait_for_active(read, "thing", sleep=clock.sleep, clock=clock) == {"status": "ACTIVE", "id": "x"}
+        assert clock.sleeps == [1, 2]
+
+    def test_disappearing_for_good_is_an_error(self):
+        clock = FakeClock()
         with pytest.raises(WaitError, match="disappeared"):
-            wait_for_status(reader(None), "thing")
+            wait_for_active(reader(None), "thing", sleep=clock.sleep, clock=clock)
+        # ... once the eventual-consistency grace (a minute, as terraform-provider-aws) is over.
+        assert clock.now >= 60
 
     def test_timeout_says_what_to_do(self):
         clock = FakeClock()
         with pytest.raises(WaitError, match=r"Timeout after 30s .* still CREATE_IN_PROGRESS.*wait_timeout"):
-            wait_for_status(
+            wait_for_active(
                 reader({"status": "CREATE_IN_PROGRESS"}), "thing", timeout=30, sleep=clock.sleep, clock=clock
             )
         assert clock.now == 30
@@ -263,4 +279,4 @@ class TestRun:
 
 
 def test_invalid_names_the_parameter():
-    assert _resource.invalid("config.port", "too big") == "Invalid value for parameter 'config.port': too big"
+    assert errors.invalid("config.port", "too big") == "Invalid value for parameter 'config.port': too big"

@@ -9,12 +9,16 @@ from botocore.stub import Stubber
 
 from ansible_collections.amazon.aws.plugins.module_utils.retries import RetryingBotoClientWrapper
 
-from ansible_collections.lattice.multi_account.plugins.module_utils._resource import InvalidParameter
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice import api
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.errors import AnsibleLatticeError
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.errors import advice
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.resource import is_subset
-from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.resource import to_ansible
+from ansible_collections.lattice.multi_account.plugins.module_utils._core.errors import InvalidParameter
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.client import AnsibleLatticeError
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.lattice_resource import id_of
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.lattice_resource import is_subset
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.lattice_resource import to_ansible
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.service import ServiceManager
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.service_network import (
+    ServiceNetworkManager,
+)
+from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.target_group import TargetGroupManager
 from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice.validation import validate_request
 
 MODEL = botocore.session.get_session().get_service_model("vpc-lattice")
@@ -106,21 +110,35 @@ class TestValidation:
 
 
 class TestAdvice:
-    def test_conflict_on_delete_says_what_depends(self):
-        message = advice("ConflictException", "delete", "service network", "sn-1")
+    def test_conflict_on_delete_says_what_depends(self, lattice):
+        make, stubber = lattice
+        stubber.add_client_error("delete_service_network", "ConflictException", "has associations", 409)
+        with pytest.raises(AnsibleLatticeError) as exc:
+            make(ServiceNetworkManager).delete({"id": "sn-1"})
+        message = exc.value.message
         assert "sn-1 is still in use" in message
         assert "vpc_lattice_service_network_vpc_association" in message
 
-    def test_conflict_on_delete_of_target_group(self):
-        assert "listener or listener rule still forwards to it" in advice(
-            "ConflictException", "delete", "target group", "tg-1"
-        )
+    def test_conflict_on_delete_of_target_group(self, lattice):
+        make, stubber = lattice
+        stubber.add_client_error("delete_target_group", "ConflictException", "in use", 409)
+        with pytest.raises(AnsibleLatticeError) as exc:
+            make(TargetGroupManager).delete({"id": "tg-0123456789abcdef0"})
+        assert "listener or listener rule still forwards to it" in exc.value.message
 
-    def test_access_denied_points_at_ram(self):
-        assert "AWS RAM" in advice("AccessDeniedException", "get", "service", "arn:x")
+    def test_access_denied_points_at_ram(self, lattice):
+        make, stubber = lattice
+        stubber.add_client_error("get_service", "AccessDeniedException", http_status_code=403)
+        with pytest.raises(AnsibleLatticeError) as exc:
+            make(ServiceManager).get_raw("svc-0123456789abcdef0")
+        assert "AWS RAM" in exc.value.message
 
-    def test_unknown_code(self):
-        assert advice("InternalServerException", "get", "service", "x") is None
+    def test_unknown_code(self, lattice):
+        make, stubber = lattice
+        stubber.add_client_error("get_service", "UnknownOperationException", http_status_code=400)
+        with pytest.raises(AnsibleLatticeError) as exc:
+            make(ServiceManager).get_raw("svc-0123456789abcdef0")
+        assert exc.value.message == "Failed to get service svc-0123456789abcdef0"
 
 
 class TestTransforms:
@@ -145,85 +163,106 @@ class TestTransforms:
         assert is_subset("arn:aws:vpc-lattice:eu-west-1:1:targetgroup/tg-1", "tg-1")
 
     def test_identifiers(self):
-        assert api.is_id_or_arn(api.SERVICE, "svc-0123456789abcdef0")
-        assert api.is_id_or_arn(api.SERVICE, "arn:aws:vpc-lattice:eu-west-1:123456789012:service/svc-0123456789abcdef0")
-        assert not api.is_id_or_arn(api.SERVICE, "svc-short")
-        assert not api.is_id_or_arn(api.SERVICE, "service-lattice")
-        assert api.id_of("arn:aws:vpc-lattice:eu-west-1:1:service/svc-1/listener/listener-2") == "listener-2"
+        assert ServiceManager.is_identifier("svc-0123456789abcdef0")
+        assert ServiceManager.is_identifier("arn:aws:vpc-lattice:eu-west-1:123456789012:service/svc-0123456789abcdef0")
+        assert not ServiceManager.is_identifier("svc-short")
+        assert not ServiceManager.is_identifier("service-lattice")
+        assert id_of("arn:aws:vpc-lattice:eu-west-1:1:service/svc-1/listener/listener-2") == "listener-2"
+
+
+class CallerIdentity:
+    def get_caller_identity(self, aws_retry=False):
+        return {"Account": "123456789012"}
 
 
 @pytest.fixture
 def lattice():
+    """``make(ManagerClass, **params)`` builds a manager on a Stubber-backed vpc-lattice client."""
     client = botocore.session.get_session().create_client(
         "vpc-lattice", region_name="eu-west-1", aws_access_key_id="a", aws_secret_access_key="b"
     )
-    module = SimpleNamespace(client=lambda service, retry_decorator: RetryingBotoClientWrapper(client, retry_decorator))
-    wrapper = api.Lattice(module)
+
+    def make_client(service, retry_decorator):
+        return CallerIdentity() if service == "sts" else RetryingBotoClientWrapper(client, retry_decorator)
+
+    def make(manager_class, **params):
+        module = SimpleNamespace(client=make_client, params=dict(dict(wait=True, wait_timeout=60), **params),
+                                 check_mode=False, warn=lambda message: None)
+        return manager_class(module)
+
     with Stubber(client) as stubber:
-        yield wrapper, stubber
+        yield make, stubber
         stubber.assert_no_pending_responses()
 
 
-def network(n, name):
+def network(n, name, account="123456789012"):
     return {
         "id": f"sn-{n:017x}",
-        "arn": f"arn:aws:vpc-lattice:eu-west-1:123456789012:servicenetwork/sn-{n:017x}",
+        "arn": f"arn:aws:vpc-lattice:eu-west-1:{account}:servicenetwork/sn-{n:017x}",
         "name": name,
     }
 
 
 class TestApi:
     def test_find_by_name_reads_every_page(self, lattice):
-        wrapper, stubber = lattice
+        make, stubber = lattice
         stubber.add_response("list_service_networks", {"items": [network(1, "other")], "nextToken": "t"}, {})
         stubber.add_response("list_service_networks", {"items": [network(2, "wanted")]}, {"nextToken": "t"})
-        stubber.add_response(
-            "get_service_network", network(2, "wanted"), {"serviceNetworkIdentifier": network(2, "wanted")["id"]}
-        )
-        assert wrapper.find(api.SERVICE_NETWORK, "wanted")["id"] == network(2, "wanted")["id"]
+        manager = make(ServiceNetworkManager)
+        assert manager.find_id(ServiceNetworkManager, "wanted") == network(2, "wanted")["id"]
+
+    def test_find_by_name_ignores_what_other_accounts_share(self, lattice):
+        make, stubber = lattice
+        shared = network(5, "wanted", account="999999999999")
+        stubber.add_response("list_service_networks", {"items": [shared, network(6, "wanted")]}, {})
+        assert make(ServiceNetworkManager).find_id(ServiceNetworkManager, "wanted") == network(6, "wanted")["id"]
 
     def test_find_by_arn_gets_directly(self, lattice):
-        wrapper, stubber = lattice
+        make, stubber = lattice
         arn = network(3, "xxx")["arn"]
         stubber.add_response("get_service_network", network(3, "xxx"), {"serviceNetworkIdentifier": arn})
-        assert wrapper.find(api.SERVICE_NETWORK, arn)["name"] == "xxx"
+        manager = make(ServiceNetworkManager)
+        assert manager.reference(ServiceNetworkManager, "service_network", arn) == arn
+        assert manager.get_raw(arn)["name"] == "xxx"
 
     def test_missing_is_none(self, lattice):
-        wrapper, stubber = lattice
+        make, stubber = lattice
         stubber.add_client_error("get_service_network", "ResourceNotFoundException", http_status_code=404)
-        assert wrapper.get(api.SERVICE_NETWORK, SN_ID) is None
+        assert make(ServiceNetworkManager).get_raw(SN_ID) is None
 
     def test_create_sends_a_client_token(self, lattice):
-        wrapper, stubber = lattice
+        make, stubber = lattice
         expected = {"name": "net", "clientToken": ANY}
         stubber.add_response("create_service_network", network(4, "net"), expected)
-        assert wrapper.create(api.SERVICE_NETWORK, "net", name="net")["name"] == "net"
+        stubber.add_response("get_service_network", network(4, "net"), {"serviceNetworkIdentifier": network(4, "net")["id"]})
+        stubber.add_response("list_tags_for_resource", {"tags": {}}, {"resourceArn": network(4, "net")["arn"]})
+        assert make(ServiceNetworkManager, name="net", auth_type=None).create()["name"] == "net"
 
     def test_delete_conflict_explains_dependents(self, lattice):
-        wrapper, stubber = lattice
+        make, stubber = lattice
         stubber.add_client_error("delete_service_network", "ConflictException", "has associations", 409)
         with pytest.raises(AnsibleLatticeError) as exc:
-            wrapper.delete(api.SERVICE_NETWORK, SN_ID)
+            make(ServiceNetworkManager).delete({"id": SN_ID})
         assert exc.value.message.startswith(
             f"Failed to delete service network {SN_ID}: service network {SN_ID} is still in use"
         )
 
-    def test_delete_missing_is_false(self, lattice):
-        wrapper, stubber = lattice
+    def test_delete_missing_is_not_an_error(self, lattice):
+        make, stubber = lattice
         stubber.add_client_error("delete_service_network", "ResourceNotFoundException", http_status_code=404)
-        assert wrapper.delete(api.SERVICE_NETWORK, SN_ID) is False
+        make(ServiceNetworkManager).delete({"id": SN_ID})
 
     def test_tags_of_a_foreign_resource_are_unknown(self, lattice):
-        wrapper, stubber = lattice
+        make, stubber = lattice
         stubber.add_client_error("list_tags_for_resource", "AccessDeniedException", http_status_code=403)
         assert (
-            wrapper.tags(api.SERVICE, "arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-0123456789abcdef0")
+            make(ServiceManager).api.tags("arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-0123456789abcdef0")
             is None
         )
 
     def test_retries_throttling(self, lattice, monkeypatch):
         monkeypatch.setattr("time.sleep", lambda s: None)
-        wrapper, stubber = lattice
+        make, stubber = lattice
         stubber.add_client_error("get_service_network", "ThrottlingException", http_status_code=400)
         stubber.add_response("get_service_network", network(5, "xxx"), {"serviceNetworkIdentifier": SN_ID})
-        assert wrapper.get(api.SERVICE_NETWORK, SN_ID)["name"] == "xxx"
+        assert make(ServiceNetworkManager).get_raw(SN_ID)["name"] == "xxx"

@@ -80,6 +80,17 @@ def _client():
     )
 
 
+class CallerIdentity:
+    """STS as the modules use it: GetCallerIdentity tells which listed services the caller owns."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def get_caller_identity(self, aws_retry=False):
+        self.calls += 1
+        return {"Account": ACCOUNT, "Arn": f"arn:aws:iam::{ACCOUNT}:user/test", "UserId": "AIDATEST"}
+
+
 def run(main, args, calls, check_mode=False, sleep=None):
     """Run ``main`` with ``args``; return the result dict (``failed`` set when the module failed)."""
     client = _client()
@@ -93,6 +104,8 @@ def run(main, args, calls, check_mode=False, sleep=None):
             stubber.add_client_error(method, code, f"{code} raised by the stub", status, expected_params=params)
 
     def fake_client(self, service, retry_decorator=None, **kwargs):
+        if service == "sts":
+            return CallerIdentity()
         assert service == "vpc-lattice"
         return RetryingBotoClientWrapper(client, retry_decorator) if retry_decorator else client
 

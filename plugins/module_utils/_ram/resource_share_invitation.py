@@ -3,28 +3,37 @@
 # Copyright: Contributors to the lattice.multi_account project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Accepting or rejecting RAM resource share invitations (ram_resource_share_invitation)."""
+"""Accepting or rejecting RAM resource share invitations (ram_resource_share_invitation).
+
+Operations: get_resource_share_invitations, accept_resource_share_invitation,
+reject_resource_share_invitation; get_resource_shares (OTHER-ACCOUNTS) to tell a
+share that arrived without an invitation (inside an organization with RAM
+sharing enabled) from one that has not arrived yet.
+"""
 
 import re
+import uuid
+from collections import namedtuple
 
 from ansible_collections.amazon.aws.plugins.module_utils.transformation import boto3_resource_to_ansible_dict
 
-from .._resource import InvalidParameter
-from .._resource import WaitError
-from .._resource import build_result
-from .._resource import wait_for_status
-from .api import RAM
-from .api import AnsibleRAMError
-from .shares import OTHER_ACCOUNTS
-from .shares import SHARE_ARN
-from .shares import find_shares
+from .._core.errors import InvalidParameter
+from .._core.errors import WaitError
+from .._core.resource import build_result
+from .._core.waiting import wait_until
+from .client import AnsibleRAMError
+from .client import RAMClient
+from .resource_share import OTHER_ACCOUNTS
+from .resource_share import SHARE_ARN
+from .resource_share import find_shares
 
 # Whichever invitation matches best: an open one first, then the newest.
 _PREFERENCE = {"PENDING": 0, "ACCEPTED": 1, "REJECTED": 2, "EXPIRED": 3}
 _ANSWER = {"accepted": "ACCEPTED", "rejected": "REJECTED"}
-# Status a find() reports when the share reached the account without any invitation.
-NO_INVITATION = "NO_INVITATION"
-MISSING = "MISSING"
+
+# What reached the account for the share asked about: an invitation, or the share
+# itself without one.  find() returns None while neither has.
+Arrival = namedtuple("Arrival", "invitation share")
 
 
 def _timestamp(invitation):
@@ -44,7 +53,7 @@ class InvitationAnswer:
     def __init__(self, module):
         self.module = module
         self.params = module.params
-        self.api = RAM(module)
+        self.api = RAMClient(module)
 
     @property
     def target(self):
@@ -75,11 +84,19 @@ class InvitationAnswer:
             )
         )
 
+    def invitations(self, share_arn=None, invitation_arn=None):
+        request = {"resourceShareArns": [share_arn]} if share_arn else {}
+        if invitation_arn:
+            request["resourceShareInvitationArns"] = [invitation_arn]
+        return self.api.paginate(
+            "get_resource_share_invitations", "resourceShareInvitations", "list resource share invitations", **request
+        )
+
     def find(self):
-        """The best matching invitation, or a stand-in whose status says why there is none."""
+        """The best matching invitation, or the share when it arrived without one; None when nothing has."""
         invitations = [
             i
-            for i in self.api.invitations(share_arn=self.params.get("share_arn"))
+            for i in self.invitations(share_arn=self.params.get("share_arn"))
             if self._matches(i, "resourceShareName", "resourceShareArn", "senderAccountId")
         ]
         if invitations:
@@ -92,25 +109,24 @@ class InvitationAnswer:
                     "give share_arn to choose one"
                 )
             invitations.sort(key=lambda i: (_PREFERENCE.get(i["status"], 9), -_timestamp(i)))
-            return invitations[0]
+            return Arrival(invitations[0], None)
         received = [
             s
-            for s in find_shares(self.api, OTHER_ACCOUNTS, name=self.params.get("share_name"), arn=self.params.get("share_arn"))
+            for s in find_shares(
+                self.api, OTHER_ACCOUNTS, name=self.params.get("share_name"), arn=self.params.get("share_arn")
+            )
             if self._matches(s, "name", "resourceShareArn", "owningAccountId")
         ]
-        if received:
-            return {"status": NO_INVITATION, "share": received[0]}
-        return {"status": MISSING}
+        return Arrival(None, received[0]) if received else None
 
-    def wait_for_invitation(self):
+    def wait_for_arrival(self):
         if not self.params["wait"]:
             return self.find()
         try:
-            return wait_for_status(
-                self.find,
-                self.target,
-                ready=tuple(_PREFERENCE) + (NO_INVITATION,),
-                timeout=self.params["wait_timeout"],
+            # RAM delivers a new invitation after a delay: nothing found is "not yet".
+            return wait_until(
+                self.find, self.target, ready=lambda arrival: arrival is not None, goal="to reach this account",
+                state=lambda arrival: "not there", timeout=self.params["wait_timeout"], not_found_grace=None,
             )
         except WaitError as e:
             raise AnsibleRAMError(message=self._missing_message()) from e
@@ -124,8 +140,7 @@ class InvitationAnswer:
             "wait_timeout may help"
         )
 
-    def _without_invitation(self, found):
-        share = found["share"]
+    def _without_invitation(self, share):
         explanation = (
             f"Resource share {share['name']} ({share['resourceShareArn']}) from account {share['owningAccountId']} "
             "reached this account without an invitation: accounts of an AWS Organization with RAM sharing enabled "
@@ -150,29 +165,41 @@ class InvitationAnswer:
             f"is {status} and cannot become {wanted}: {advice}"
         )
 
+    def _answer(self, invitation_arn, wanted):
+        operation = "accept_resource_share_invitation" if wanted == "ACCEPTED" else "reject_resource_share_invitation"
+        return self.api.call(
+            operation, f"{operation.split('_', maxsplit=1)[0]} resource share invitation {invitation_arn}",
+            resourceShareInvitationArn=invitation_arn, clientToken=str(uuid.uuid4()),
+        )["resourceShareInvitation"]
+
     def _wait_answered(self, invitation_arn, wanted, share_arn):
         def read():
-            found = self.api.invitations(invitation_arn=invitation_arn)
+            found = self.invitations(invitation_arn=invitation_arn)
             return found[0] if found else None
 
-        answered = wait_for_status(read, f"invitation {invitation_arn}", ready=(wanted,), timeout=self.params["wait_timeout"])
+        answered = wait_until(
+            read, f"invitation {invitation_arn}", ready=lambda i: i is not None and i["status"] == wanted,
+            goal=f"to become {wanted}", timeout=self.params["wait_timeout"],
+        )
         if wanted == "ACCEPTED":
             # Accepting is only useful once the share is usable from this account.
-            wait_for_status(
-                lambda: next(iter(find_shares(self.api, OTHER_ACCOUNTS, arn=share_arn)), {"status": "PENDING"}),
-                f"resource share {share_arn}",
-                timeout=self.params["wait_timeout"],
+            wait_until(
+                lambda: next(iter(find_shares(self.api, OTHER_ACCOUNTS, arn=share_arn)), None),
+                f"resource share {share_arn}", ready=lambda share: share is not None and share["status"] == "ACTIVE",
+                goal="to become usable from this account", timeout=self.params["wait_timeout"],
+                not_found_grace=None,
             )
         return answered
 
     def run(self):
         self.validate()
         wanted = _ANSWER[self.params["state"]]
-        found = self.wait_for_invitation()
-        if found["status"] == NO_INVITATION:
-            return self._without_invitation(found)
-        if found["status"] == MISSING:
+        arrival = self.wait_for_arrival()
+        if arrival is None:
             raise AnsibleRAMError(message=self._missing_message())
+        if arrival.invitation is None:
+            return self._without_invitation(arrival.share)
+        found = arrival.invitation
         before = normalize_invitation(found)
         if found["status"] == wanted or (wanted == "REJECTED" and found["status"] == "EXPIRED"):
             return build_result(False, "invitation", before, before)
@@ -180,7 +207,7 @@ class InvitationAnswer:
             self._refuse(found, wanted)
         if self.module.check_mode:
             return build_result(True, "invitation", before, dict(before, status=wanted))
-        answered = self.api.answer_invitation(found["resourceShareInvitationArn"], accept=wanted == "ACCEPTED")
+        answered = self._answer(found["resourceShareInvitationArn"], wanted)
         if self.params["wait"]:
             answered = self._wait_answered(found["resourceShareInvitationArn"], wanted, found["resourceShareArn"])
         return build_result(True, "invitation", before, normalize_invitation(answered))

@@ -3,32 +3,54 @@
 # Copyright: Contributors to the lattice.multi_account project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""RAM resource shares: validation, the module output shape, and the ram_resource_share manager."""
+"""RAM resource shares (ram_resource_share, ram_resource_share_info).
+
+Operations: get_resource_shares, get_resource_share_associations, list_resources,
+list_principals (via the associations), list_resource_share_permissions,
+get_permission, create_resource_share, update_resource_share (allowExternalPrincipals),
+delete_resource_share, associate_resource_share / disassociate_resource_share
+(resources and principals), associate_resource_share_permission, tag_resource,
+untag_resource; organizations describe_organization for the word 'organization'.
+RAM allows several shares of one name; this module manages a share by name.
+"""
 
 import re
+import time
+import uuid
+from functools import cached_property
 
 from ansible_collections.amazon.aws.plugins.module_utils.tagging import boto3_tag_list_to_ansible_dict
 from ansible_collections.amazon.aws.plugins.module_utils.transformation import boto3_resource_to_ansible_dict
 
-from .._resource import Change
-from .._resource import InvalidParameter
-from .._resource import ResourceManager
-from .._resource import wait_for_status
-from .api import RAM
-from .api import AnsibleRAMError
+from .._core.errors import InvalidParameter
+from .._core.resource import Change
+from .._core.resource import ResourceManager
+from .._core.waiting import NOT_FOUND_GRACE
+from .._core.waiting import wait_until
+from .._core.waiting import wait_until_gone
+from .client import AnsibleRAMError
+from .client import OrganizationsClient
+from .client import RAMClient
 
 SELF = "SELF"
 OTHER_ACCOUNTS = "OTHER-ACCOUNTS"
 ORGANIZATION = "organization"
 
-# Associations in these states grant (or are about to grant) access; DISASSOCIATED
-# and FAILED ones stay listed by AWS for a while and must not count as present.
-LIVE_ASSOCIATIONS = ("ASSOCIATING", "ASSOCIATED")
+# Associations in these states grant (or are about to grant, or keep while an
+# account is suspended) access: RAM API reference, ResourceShareAssociation.status.
+# DISASSOCIATED and FAILED ones stay listed by AWS for a while and are history.
+LIVE_ASSOCIATIONS = ("ASSOCIATING", "ASSOCIATED", "SUSPENDED", "SUSPENDING", "RESTORING")
+IN_FLIGHT = ("ASSOCIATING", "DISASSOCIATING")
 GONE_SHARES = ("DELETING", "DELETED")
+# An account ID principal stays ASSOCIATING until it accepts an invitation when it is
+# outside the organization, or when the organization has not enabled RAM sharing:
+# that can take days, so the wait gives it this long and then reports it.
+PRINCIPAL_GRACE = 30
 
 _PARTITION = r"arn:aws(?:-[a-z]+)*"
+ACCOUNT_ID = re.compile(r"\d{12}")
 PRINCIPAL_PATTERNS = (
-    re.compile(r"\d{12}"),
+    ACCOUNT_ID,
     re.compile(_PARTITION + r":organizations::\d{12}:organization/o-[a-z0-9]{10,32}"),
     re.compile(_PARTITION + r":organizations::\d{12}:ou/o-[a-z0-9]{10,32}/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}"),
     re.compile(_PARTITION + r":iam::\d{12}:(?:root|role/.+|user/.+)"),
@@ -91,8 +113,16 @@ def latest(associations):
     return [entry[1] for entry in newest.values()]
 
 
-def _live(associations):
+def live(associations):
     return [a for a in latest(associations) if a.get("status") in LIVE_ASSOCIATIONS]
+
+
+def share_associations(api, share_arn, association_type):
+    return api.paginate(
+        "get_resource_share_associations", "resourceShareAssociations",
+        f"list the {association_type.lower()} associations of resource share {share_arn}",
+        associationType=association_type, resourceShareArns=[share_arn],
+    )
 
 
 def describe_share(api, raw, owner):
@@ -107,20 +137,27 @@ def describe_share(api, raw, owner):
     share = boto3_resource_to_ansible_dict(raw, transform_tags=False, force_tags=False)
     share["arn"] = share.pop("resource_share_arn")
     share["tags"] = boto3_tag_list_to_ansible_dict(raw.get("tags") or [], "key", "value")
-    listed = api.resources(owner, share["arn"])
+    listed = api.paginate(
+        "list_resources", "resources", f"list the resources of resource share {share['arn']}",
+        resourceOwner=owner, resourceShareArns=[share["arn"]],
+    )
     if owner == SELF:
         types = {r["arn"]: r.get("type") for r in listed}
         share["resources"] = sorted(
             (
-                {"arn": a["associatedEntity"], "type": types.get(a["associatedEntity"]) or resource_type_of(a["associatedEntity"]), "status": a["status"]}
-                for a in _live(api.associations(share["arn"], "RESOURCE"))
+                {
+                    "arn": a["associatedEntity"],
+                    "type": types.get(a["associatedEntity"]) or resource_type_of(a["associatedEntity"]),
+                    "status": a["status"],
+                }
+                for a in live(share_associations(api, share["arn"], "RESOURCE"))
             ),
             key=lambda r: r["arn"],
         )
         share["principals"] = sorted(
             (
                 {"id": a["associatedEntity"], "status": a["status"], "external": bool(a.get("external"))}
-                for a in _live(api.associations(share["arn"], "PRINCIPAL"))
+                for a in live(share_associations(api, share["arn"], "PRINCIPAL"))
             ),
             key=lambda p: p["id"],
         )
@@ -133,21 +170,28 @@ def describe_share(api, raw, owner):
 
 
 def find_shares(api, owner, name=None, arn=None, status=None):
-    shares = api.shares(owner, name=name, arns=[arn] if arn else None, status=status)
+    request = dict(resourceOwner=owner)
+    if name:
+        request["name"] = name
+    if arn:
+        request["resourceShareArns"] = [arn]
+    if status:
+        request["resourceShareStatus"] = status
+    shares = api.paginate("get_resource_shares", "resourceShares", "list resource shares", **request)
     if not status:
         # AWS keeps deleted shares listed for a while; they are history, not state.
         shares = [s for s in shares if s.get("status") not in GONE_SHARES]
     return sorted(shares, key=lambda s: (s.get("name", ""), s.get("resourceShareArn", "")))
 
 
+def _tag_list(tags):
+    return [{"key": k, "value": str(v)} for k, v in sorted(tags.items())]
+
+
 class ResourceShareManager(ResourceManager):
+    client_class = RAMClient
     result_key = "resource_share"
     description = "resource share"
-
-    def __init__(self, module):
-        super().__init__(module)
-        self.api = RAM(module)
-        self._principals = None
 
     # --- input ------------------------------------------------------------------
     def validate(self):
@@ -159,32 +203,32 @@ class ResourceShareManager(ResourceManager):
         validate_principals(self.params.get("principals"))
         validate_arns(self.params.get("permission_arns"), PERMISSION_ARN, "permission_arns", "a RAM permission ARN")
 
-    @property
+    @cached_property
     def desired_principals(self):
-        """The principals option with 'organization' replaced by the caller's organization ARN (looked up once)."""
-        if self._principals is None and self.params.get("principals") is not None:
-            resolved = []
-            for principal in self.params["principals"]:
-                if principal == ORGANIZATION:
-                    organization = self.api.organization()
-                    if organization is None:
-                        raise InvalidParameter(
-                            "principals",
-                            f"'{ORGANIZATION}' means the caller's AWS Organization, but this account is not in one; "
-                            "give account IDs instead",
-                        )
-                    principal = organization["Arn"]
-                if principal not in resolved:
-                    resolved.append(principal)
-            self._principals = resolved
-        return self._principals
+        """The principals option with 'organization' replaced by the caller's organization ARN."""
+        if self.params.get("principals") is None:
+            return None
+        resolved = []
+        for principal in self.params["principals"]:
+            if principal == ORGANIZATION:
+                organization = OrganizationsClient(self.module).organization()
+                if organization is None:
+                    raise InvalidParameter(
+                        "principals",
+                        f"'{ORGANIZATION}' means the caller's AWS Organization, but this account is not in one; "
+                        "give account IDs instead",
+                    )
+                principal = organization["Arn"]
+            if principal not in resolved:
+                resolved.append(principal)
+        return resolved
 
     @property
     def desired_resources(self):
         resources = self.params.get("resource_arns")
         return None if resources is None else sorted(set(resources))
 
-    # --- ResourceManager hooks ----------------------------------------------------
+    # --- reading ------------------------------------------------------------------
     def get(self):
         shares = find_shares(self.api, SELF, name=self.params["name"])
         if len(shares) > 1:
@@ -198,16 +242,35 @@ class ResourceShareManager(ResourceManager):
     def read(self, raw):
         share = describe_share(self.api, raw, SELF)
         if share is not None and self.params.get("permission_arns") is not None:
-            share["permission_arns"] = sorted(p["arn"] for p in self.api.permissions(share["arn"]))
+            share["permission_arns"] = sorted(p["arn"] for p in self.permissions(share["arn"]))
         return share
+
+    def read_arn(self, arn):
+        found = find_shares(self.api, SELF, arn=arn)
+        return self.read(found[0]) if found else None
 
     def refresh(self, current):
         return self.read_arn(current["arn"])
 
-    def read_arn(self, arn):
-        found = self.api.shares(SELF, arns=[arn])
-        return self.read(found[0]) if found and found[0].get("status") not in GONE_SHARES else None
+    def permissions(self, share_arn):
+        # ListResourceSharePermissions has no botocore paginator: follow nextToken here.
+        permissions, token = [], None
+        while True:
+            page = self.api.call(
+                "list_resource_share_permissions", f"list the permissions of resource share {share_arn}",
+                resourceShareArn=share_arn, **({"nextToken": token} if token else {}),
+            )
+            permissions.extend(page.get("permissions", []))
+            token = page.get("nextToken")
+            if not token:
+                return permissions
 
+    def permission_resource_type(self, permission_arn):
+        permission = self.api.call("get_permission", f"get permission {permission_arn}", permissionArn=permission_arn)
+        # RAM spells resource types in more than one case (VPC-LATTICE:SERVICE in permissions).
+        return (permission["permission"].get("resourceType") or "").lower()
+
+    # --- create and delete --------------------------------------------------------
     def predict(self):
         predicted = {
             "name": self.params["name"],
@@ -231,17 +294,31 @@ class ResourceShareManager(ResourceManager):
         if self.params.get("permission_arns"):
             request["permissionArns"] = sorted(set(self.params["permission_arns"]))
         if self.params.get("tags"):
-            request["tags"] = [{"key": k, "value": str(v)} for k, v in sorted(self.params["tags"].items())]
-        return self.read_arn(self.api.create_share(**request)["resourceShareArn"])
+            request["tags"] = _tag_list(self.params["tags"])
+        created = self.api.call(
+            "create_resource_share", f"create resource share {request['name']}", clientToken=str(uuid.uuid4()),
+            **request,
+        )["resourceShare"]
+        arn = created["resourceShareArn"]
+        # terraform-provider-aws retries reading a new share for a minute: RAM is eventually consistent.
+        return wait_until(
+            lambda: self.read_arn(arn), f"resource share {arn}", ready=lambda share: share is not None,
+            goal="to be readable after its creation", timeout=min(self.wait_timeout, NOT_FOUND_GRACE),
+        )
 
     def delete(self, current):
-        self.api.delete_share(current["arn"])
+        self.api.call_unless_missing(
+            "delete_resource_share", f"delete resource share {current['arn']}", resourceShareArn=current["arn"],
+            clientToken=str(uuid.uuid4()),
+        )
 
     def set_tags(self, current, to_set, to_unset):
         if to_unset:
-            self.api.untag(current["arn"], to_unset)
+            self.api.call("untag_resource", f"untag resource share {current['arn']}",
+                          resourceShareArn=current["arn"], tagKeys=sorted(to_unset))
         if to_set:
-            self.api.tag(current["arn"], {k: str(v) for k, v in to_set.items()})
+            self.api.call("tag_resource", f"tag resource share {current['arn']}",
+                          resourceShareArn=current["arn"], tags=_tag_list(to_set))
 
     # --- updates --------------------------------------------------------------------
     def _difference(self, current_ids, desired, purge):
@@ -252,16 +329,33 @@ class ResourceShareManager(ResourceManager):
         return to_add, to_remove
 
     def _predicted_resources(self, current):
-        to_add, to_remove = self._difference([r["arn"] for r in current], self.desired_resources, self.params["purge_resources"])
+        to_add, to_remove = self._difference(
+            [r["arn"] for r in current], self.desired_resources, self.params["purge_resources"]
+        )
         kept = [r for r in current if r["arn"] not in to_remove]
         added = [{"arn": arn, "type": resource_type_of(arn), "status": "ASSOCIATED"} for arn in to_add]
         return sorted(kept + added, key=lambda r: r["arn"])
 
     def _predicted_principals(self, current):
-        to_add, to_remove = self._difference([p["id"] for p in current], self.desired_principals, self.params["purge_principals"])
+        to_add, to_remove = self._difference(
+            [p["id"] for p in current], self.desired_principals, self.params["purge_principals"]
+        )
         kept = [p for p in current if p["id"] not in to_remove]
         added = [{"id": principal, "status": "ASSOCIATED", "external": False} for principal in to_add]
         return sorted(kept + added, key=lambda p: p["id"])
+
+    def _associations_change(self, operation, share_arn, resource_arns, principals):
+        request = {}
+        if resource_arns:
+            request["resourceArns"] = sorted(resource_arns)
+        if principals:
+            request["principals"] = sorted(principals)
+        verb, preposition = operation.split("_")[0], "to" if operation.startswith("associate") else "from"
+        what = ", ".join(request.get("resourceArns", []) + request.get("principals", []))
+        return lambda: self.api.call(
+            operation, f"{verb} {what} {preposition} resource share {share_arn}", resourceShareArn=share_arn,
+            clientToken=str(uuid.uuid4()), **request,
+        )
 
     def changes(self, current):
         arn = current["arn"]
@@ -272,9 +366,12 @@ class ResourceShareManager(ResourceManager):
             [p["id"] for p in current["principals"]], self.desired_principals, self.params["purge_principals"]
         )
         allow = self.params["allow_external_principals"]
-        external_change = Change(
-            {"allow_external_principals": allow}, lambda: self.api.update_share(arn, allow)
-        ) if allow is not None and allow != current.get("allow_external_principals") else None
+        external_change = None
+        if allow is not None and allow != current.get("allow_external_principals"):
+            external_change = Change({"allow_external_principals": allow}, lambda: self.api.call(
+                "update_resource_share", f"update allow_external_principals of resource share {arn}",
+                resourceShareArn=arn, allowExternalPrincipals=allow, clientToken=str(uuid.uuid4()),
+            ))
 
         changes = []
         # Allow external principals before adding them, and forbid them only once
@@ -284,9 +381,11 @@ class ResourceShareManager(ResourceManager):
         predicted = {"resources": self._predicted_resources(current["resources"]),
                      "principals": self._predicted_principals(current["principals"])}
         if res_add or pri_add:
-            changes.append(Change(predicted, lambda: self.api.associate(arn, res_add, pri_add)))
+            changes.append(Change(predicted, self._associations_change("associate_resource_share", arn,
+                                                                       res_add, pri_add)))
         if res_remove or pri_remove:
-            changes.append(Change(predicted, lambda: self.api.disassociate(arn, res_remove, pri_remove)))
+            changes.append(Change(predicted, self._associations_change("disassociate_resource_share", arn,
+                                                                       res_remove, pri_remove)))
         changes.extend(self._permission_changes(current))
         if external_change and not allow:
             changes.append(external_change)
@@ -301,38 +400,62 @@ class ResourceShareManager(ResourceManager):
             return []
         # Associating with replace=true swaps out the permission of the same
         # resource type, so the prediction drops the current ones of those types.
-        types = {arn: self.api.permission_resource_type(arn) for arn in set(current["permission_arns"]) | set(missing)}
+        types = {arn: self.permission_resource_type(arn) for arn in set(current["permission_arns"]) | set(missing)}
         replaced = {types[arn] for arn in missing}
         kept = [arn for arn in current["permission_arns"] if types[arn] not in replaced]
         predicted = {"permission_arns": sorted(set(kept) | set(missing))}
 
         def apply():
             for permission_arn in missing:
-                self.api.associate_permission(current["arn"], permission_arn)
+                self.api.call(
+                    "associate_resource_share_permission",
+                    f"associate permission {permission_arn} with resource share {current['arn']}",
+                    resourceShareArn=current["arn"], permissionArn=permission_arn, replace=True,
+                    clientToken=str(uuid.uuid4()),
+                )
 
         return [Change(predicted, apply)]
 
     # --- waiting --------------------------------------------------------------------
-    def _settlement(self, arn):
-        """A share reduced to one status for wait_for_status: ACTIVE once no association is in flight."""
+    def _settling(self, arn):
+        """The share and the latest record of each of its associations, read together."""
         share = self.read_arn(arn)
         if share is None:
             return None
-        if share["status"] == "FAILED":
-            return {"status": "SHARE_FAILED", "statusMessage": share.get("status_message"), "share": share}
-        associations = latest(self.api.associations(arn, "PRINCIPAL")) + latest(self.api.associations(arn, "RESOURCE"))
-        failed = [a for a in associations if a["status"] == "FAILED" and self._wanted(a)]
-        if failed:
-            return {"status": "ASSOCIATION_FAILED", "statusMessage": self._failure(share, failed), "share": share}
-        # A principal outside the organization stays ASSOCIATING until it accepts
-        # the invitation: that can take days, so it does not hold the wait.
+        associations = latest(share_associations(self.api, arn, "PRINCIPAL"))
+        associations += latest(share_associations(self.api, arn, "RESOURCE"))
+        return {"share": share, "associations": associations}
+
+    @staticmethod
+    def _awaits_invitation(association):
+        return (
+            association["associationType"] == "PRINCIPAL"
+            and association["status"] == "ASSOCIATING"
+            and ACCOUNT_ID.fullmatch(association["associatedEntity"])
+        )
+
+    def _is_settled(self, state, waited):
+        if state is None or state["share"]["status"] != "ACTIVE":
+            return False
         busy = [
-            a for a in associations
-            if a["status"] in ("ASSOCIATING", "DISASSOCIATING") and not (a["status"] == "ASSOCIATING" and a.get("external"))
+            a for a in state["associations"]
+            if a["status"] in IN_FLIGHT and not (self._awaits_invitation(a) and (a.get("external") or waited()))
         ]
-        if share["status"] != "ACTIVE" or busy:
-            return {"status": "IN_PROGRESS", "share": share}
-        return {"status": "ACTIVE", "share": share}
+        return not busy
+
+    def _failure(self, state):
+        share = state["share"]
+        if share["status"] == "FAILED":
+            return f"is FAILED: {share.get('status_message') or 'no reason given'}"
+        failed = [a for a in state["associations"] if a["status"] == "FAILED" and self._wanted(a)]
+        if not failed:
+            return None
+        reasons = "; ".join(f"{a['associatedEntity']}: {a.get('statusMessage') or 'no reason given'}" for a in failed)
+        if any(a["associationType"] == "PRINCIPAL" for a in failed) and not share["allow_external_principals"]:
+            reasons += (
+                ". A principal outside your AWS Organization can only be added when allow_external_principals is true"
+            )
+        return f"could not associate {reasons}"
 
     def _wanted(self, association):
         entity = association["associatedEntity"]
@@ -340,33 +463,29 @@ class ResourceShareManager(ResourceManager):
             return entity in (self.desired_resources or [])
         return entity in (self.desired_principals or [])
 
-    def _failure(self, share, failed):
-        reasons = "; ".join(f"{a['associatedEntity']}: {a.get('statusMessage') or 'no reason given'}" for a in failed)
-        if any(a.get("external") or a["associationType"] == "PRINCIPAL" for a in failed) and not share["allow_external_principals"]:
-            reasons += (
-                ". A principal outside your AWS Organization can only be added when allow_external_principals is true"
-            )
-        return reasons
-
-    def wait_ready(self, resource):
-        settled = wait_for_status(
-            lambda: self._settlement(resource["arn"]),
+    def wait_ready(self, resource, clock=time.monotonic):
+        start = clock()
+        settled = wait_until(
+            lambda: self._settling(resource["arn"]),
             f"resource share {resource['arn']}",
-            timeout=self.params["wait_timeout"],
+            ready=lambda state: self._is_settled(state, lambda: clock() - start >= PRINCIPAL_GRACE),
+            goal="to finish associating its resources and principals",
+            failure=self._failure,
+            state=lambda state: "not found" if state is None else "associating",
+            timeout=self.wait_timeout,
         )
         share = settled["share"]
         pending = [p["id"] for p in share["principals"] if p["status"] == "ASSOCIATING"]
         if pending:
             self.module.warn(
-                f"Principals {', '.join(pending)} are outside the organization: they see nothing until they accept the "
-                "invitation (lattice.multi_account.ram_resource_share_invitation)"
+                f"Principals {', '.join(pending)} are still ASSOCIATING: they see nothing until they accept the "
+                "invitation (lattice.multi_account.ram_resource_share_invitation). An account inside your "
+                "organization gets an invitation only when RAM sharing with AWS Organizations is off: enable it "
+                "with lattice.multi_account.ram_organization_sharing from the management account"
             )
         return share
 
     def wait_gone(self, resource):
-        return wait_for_status(
-            lambda: self.read_arn(resource["arn"]),
-            f"resource share {resource['arn']}",
-            ready=None,
-            timeout=self.params["wait_timeout"],
+        return wait_until_gone(
+            lambda: self.read_arn(resource["arn"]), f"resource share {resource['arn']}", timeout=self.wait_timeout
         )

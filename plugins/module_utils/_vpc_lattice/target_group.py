@@ -3,20 +3,25 @@
 # Copyright: Contributors to the lattice.multi_account project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Target groups: only the health check is updatable; targets are registered separately."""
+"""Target groups and their targets (vpc_lattice_target_group, vpc_lattice_target_group_info).
+
+Operations: get_target_group, list_target_groups, create_target_group,
+update_target_group (the health check is all AWS can change), delete_target_group,
+list_targets, register_targets, deregister_targets.  Type and the rest of the
+config are immutable: changing them replaces the group when ``replace`` is set.
+"""
 
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 from ansible.module_utils.common.dict_transformations import snake_dict_to_camel_dict
 
 from ansible_collections.amazon.aws.plugins.module_utils.transformation import scrub_none_parameters
 
-from .._resource import Change
-from .._resource import InvalidParameter
-from .api import TARGET_GROUP
-from .errors import AnsibleLatticeError
-from .resource import LatticeManager
-from .resource import deep_merge
-from .resource import is_subset
+from .._core.errors import InvalidParameter
+from .._core.resource import Change
+from .client import AnsibleLatticeError
+from .lattice_resource import LatticeManager
+from .lattice_resource import deep_merge
+from .lattice_resource import is_subset
 from .validation import validate_request
 
 # Settings that only make sense for targets reached over the network.
@@ -33,52 +38,65 @@ def _matches(wanted, actual):
 
 
 class TargetGroupManager(LatticeManager):
-    kind = TARGET_GROUP
+    description = "target group"
     result_key = "target_group"
+    id_prefix = "tg"
+    identifier_member = "targetGroupIdentifier"
+    get_operation = "get_target_group"
+    list_operation = "list_target_groups"
+    create_operation = "create_target_group"
+    update_operation = "update_target_group"
+    delete_operation = "delete_target_group"
+    in_use_advice = (
+        "a listener or listener rule still forwards to it; change or delete those "
+        "(vpc_lattice_listener / vpc_lattice_listener_rule) first"
+    )
     replaceable = True
 
+    @property
+    def config(self):
+        return scrub_none_parameters(self.params.get("config") or {})
+
     def request(self, resolve=True):
-        config = scrub_none_parameters(self.params.get("config") or {})
         return {
             "name": self.params["name"],
             "type": self.params.get("type"),
-            "config": snake_dict_to_camel_dict(config) if config else None,
+            "config": snake_dict_to_camel_dict(self.config) if self.config else None,
         }
 
     def validate(self):
         super().validate()
-        config = scrub_none_parameters(self.params.get("config") or {})
         group_type = self.params.get("type")
         if group_type == "LAMBDA":
-            wrong = [k for k in NETWORK_SETTINGS if k in config]
+            wrong = [k for k in NETWORK_SETTINGS if k in self.config]
             if wrong:
                 raise InvalidParameter(f"config.{wrong[0]}", "a LAMBDA target group has no network configuration")
         elif group_type:
-            if "lambda_event_structure_version" in config:
+            if "lambda_event_structure_version" in self.config:
                 raise InvalidParameter("config.lambda_event_structure_version", "only LAMBDA target groups have it")
         targets = [scrub_none_parameters(t) for t in self.params.get("targets") or []]
         if targets:
             validate_request(self.api.service_model, "RegisterTargets", {"targets": targets})
 
     def validate_create(self):
-        config = scrub_none_parameters(self.params.get("config") or {})
         group_type = self.params["type"]
-        missing = [k for k in ("port", "protocol", "vpc_identifier") if k not in config]
+        missing = [k for k in ("port", "protocol", "vpc_identifier") if k not in self.config]
         if group_type in ("IP", "INSTANCE") and missing:
             raise InvalidParameter(f"config.{missing[0]}", f"required to create a target group of type {group_type}")
 
     def extra(self, raw):
         if raw is None:
             return {"targets": []}
-        items = self.api.list_op("list_targets", self.kind, targetGroupIdentifier=raw["id"])
+        items = self.api.paginate(
+            "list_targets", "items", f"list the targets of target group {raw['id']}", targetGroupIdentifier=raw["id"]
+        )
         return {"targets": [camel_dict_to_snake_dict(t) for t in items]}
 
     def immutable_differences(self, current):
-        wanted = self.wanted()
-        config = dict(wanted.get("config") or {})
+        config = dict(self.wanted.get("config") or {})
         config.pop("healthCheck", None)
         differ = []
-        if wanted.get("type") and wanted["type"] != current.get("type"):
+        if self.wanted.get("type") and self.wanted["type"] != current.get("type"):
             differ.append("type")
         if config and not is_subset(camel_dict_to_snake_dict(config), current.get("config")):
             differ.append("config")
@@ -88,12 +106,12 @@ class TargetGroupManager(LatticeManager):
         return [c for c in (self._health_check_change(current), self._targets_change(current)) if c]
 
     def _health_check_change(self, current):
-        health_check = (self.wanted().get("config") or {}).get("healthCheck")
+        health_check = (self.wanted.get("config") or {}).get("healthCheck")
         current_config = current.get("config") or {}
         if not health_check or is_subset(camel_dict_to_snake_dict(health_check), current_config.get("health_check")):
             return None
         predicted = {"config": deep_merge(current_config, {"health_check": camel_dict_to_snake_dict(health_check)})}
-        return Change(predicted, lambda: self.api.update(self.kind, current["id"], healthCheck=health_check))
+        return Change(predicted, lambda: self.update(current, healthCheck=health_check))
 
     def _targets_change(self, current):
         if self.params.get("targets") is None:
@@ -116,21 +134,20 @@ class TargetGroupManager(LatticeManager):
 
         def apply():
             if deregister:
-                self._targets_call("deregister", current, deregister)
+                self._check_targets("deregister", current, self.api.call(
+                    "deregister_targets", f"deregister targets of target group {current['id']}",
+                    targetGroupIdentifier=current["id"], targets=deregister,
+                ))
             if register:
-                self._targets_call("register", current, register)
+                self._check_targets("register", current, self.api.call(
+                    "register_targets", f"register targets of target group {current['id']}",
+                    targetGroupIdentifier=current["id"], targets=register,
+                ))
 
         return Change({"targets": predicted}, apply)
 
-    def _targets_call(self, action, current, targets):
-        result = self.api.call(
-            f"{action}_targets",
-            f"{action} targets of",
-            self.kind,
-            current["id"],
-            targetGroupIdentifier=current["id"],
-            targets=targets,
-        )
+    @staticmethod
+    def _check_targets(action, current, result):
         failed = result.get("unsuccessful") or []
         if failed:
             details = "; ".join(f"{t.get('id')}: {t.get('failureMessage') or t.get('failureCode')}" for t in failed)

@@ -3,32 +3,14 @@
 # Copyright: Contributors to the lattice.multi_account project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Argument spec pieces and the main() shared by the vpc_lattice_* modules."""
+"""main() of every module: the common options, and one place that turns errors into failures."""
 
+from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 
-from .._resource import DEFAULT_WAIT_TIMEOUT
-from .._resource import ensure
-from .._resource import exit_with
-
-TARGET_GROUP_REFERENCE = dict(
-    type="list",
-    elements="dict",
-    options=dict(
-        target_group=dict(type="str", required=True, aliases=["target_group_identifier"]),
-        weight=dict(type="int", default=100),
-    ),
-)
-
-ACTION = dict(
-    type="dict",
-    options=dict(
-        forward=dict(type="dict", options=dict(target_groups=dict(TARGET_GROUP_REFERENCE, required=True))),
-        fixed_response=dict(type="dict", options=dict(status_code=dict(type="int", required=True))),
-    ),
-    mutually_exclusive=[["forward", "fixed_response"]],
-    required_one_of=[["forward", "fixed_response"]],
-)
+from .errors import InvalidParameter
+from .resource import run
+from .waiting import DEFAULT_WAIT_TIMEOUT
 
 
 def argument_spec(taggable=True, waitable=True, **options):
@@ -41,13 +23,26 @@ def argument_spec(taggable=True, waitable=True, **options):
     return spec
 
 
+def exit_with(module, compute):
+    """Exit with the result dict ``compute()`` returns; InvalidParameter and AWS errors become failures."""
+    try:
+        result = compute()
+    except InvalidParameter as e:
+        module.fail_json(msg=str(e))
+    except AnsibleAWSError as e:
+        module.fail_json_aws_error(e)
+    module.exit_json(**result)
+
+
 def run_module(manager_class, options, taggable=True, waitable=True, **module_kwargs):
+    """main() of a resource module: state present/absent (+ wait, tags) and ``options``."""
     module = AnsibleAWSModule(
         argument_spec=argument_spec(taggable=taggable, waitable=waitable, **options),
         supports_check_mode=True,
         **module_kwargs,
     )
-    ensure(module, manager_class(module))
+    manager = manager_class(module)
+    exit_with(module, lambda: run(manager, module.check_mode))
 
 
 def run_info_module(options, collect, **module_kwargs):

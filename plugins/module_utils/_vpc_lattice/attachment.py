@@ -1,0 +1,29 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the lattice.multi_account project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""What auth policies and access log subscriptions share: the service or service network they attach to
+(options ``service`` / ``service_network``, a name, ID or ARN)."""
+
+from .._core.references import resolve
+from .service import ServiceManager
+from .service_network import ServiceNetworkManager
+
+
+def attachment_option(params):
+    """(option, kind) of the resource the module attaches to."""
+    return ("service", ServiceManager) if params.get("service") else ("service_network", ServiceNetworkManager)
+
+
+def resolve_attachment(module, api):
+    """The identifier of the service or service network; None when it does not exist (nothing to delete)."""
+    option, kind = attachment_option(module.params)
+    return resolve(
+        module,
+        option,
+        module.params.get(option),
+        kind,
+        lambda name: api.names(kind, owned_only=kind.owned_only).get(name),
+        required=module.params.get("state") == "present",
+    )

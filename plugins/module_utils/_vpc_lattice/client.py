@@ -1,0 +1,80 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the lattice.multi_account project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The vpc-lattice client of the vpc_lattice_* modules: errors with advice, tags, names, the caller's account."""
+
+from functools import cached_property
+
+from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
+
+from .._core.client import AWSClient
+from .._core.errors import error_code
+
+
+class AnsibleLatticeError(AnsibleAWSError):
+    """A failure of the vpc_lattice_* modules."""
+
+
+class LatticeClient(AWSClient):
+    service = "vpc-lattice"
+    error_class = AnsibleLatticeError
+    missing_codes = ("ResourceNotFoundException",)
+    # The VPC Lattice API reference lists these errors for (nearly) every operation.
+    advice_by_code = {
+        "ConflictException": "it is busy or in a conflicting state; wait for it to settle and retry",
+        "ResourceNotFoundException": (
+            "it was not found; check the name, ID or ARN (a resource of another account must be given "
+            "by ARN and shared with this account through AWS RAM)"
+        ),
+        "AccessDeniedException": (
+            "this account may not use it; if it belongs to another account, share it with this account "
+            "through AWS RAM (and accept the invitation outside an organization), or check the IAM permissions"
+        ),
+        "ServiceQuotaExceededException": (
+            "a VPC Lattice quota is exhausted; delete unused resources or request a quota increase"
+        ),
+        "ValidationException": "AWS rejected the parameters; check them against the module documentation",
+        "ThrottlingException": "AWS kept throttling the requests; retry later",
+    }
+
+    def __init__(self, module):
+        super().__init__(module)
+        self._names = {}
+
+    @cached_property
+    def caller_account(self):
+        """The account the credentials act in (one GetCallerIdentity per module run)."""
+        sts = self.module.client("sts", retry_decorator=self.retry)
+        return sts.get_caller_identity(aws_retry=True)["Account"]
+
+    def names(self, kind, owned_only=False, **parents):
+        """{name: ID} of ``kind`` from its List operation, read once per kind and parents in a module run.
+
+        ``owned_only``: ListServices and ListServiceNetworks also return what other
+        accounts share with the caller (the account in the ARN tells the owner), and
+        a shared resource of the same name must not shadow the caller's own.
+        """
+        key = (kind.list_operation, owned_only, tuple(sorted(parents.items())))
+        if key not in self._names:
+            items = self.paginate(kind.list_operation, "items", f"list {kind.description}s", **parents)
+            if owned_only and items:
+                items = [i for i in items if i["arn"].split(":")[4] == self.caller_account]
+            self._names[key] = {item.get("name"): item["id"] for item in items}
+        return self._names[key]
+
+    def tags(self, arn):
+        """Tags of a resource; None when this account may not read them (a resource shared by another account)."""
+        try:
+            return self.call("list_tags_for_resource", f"list the tags of {arn}", resourceArn=arn).get("tags", {})
+        except AnsibleLatticeError as e:
+            if error_code(e) == "AccessDeniedException":
+                return None
+            raise
+
+    def tag(self, arn, to_set, to_unset):
+        if to_unset:
+            self.call("untag_resource", f"untag {arn}", resourceArn=arn, tagKeys=list(to_unset))
+        if to_set:
+            self.call("tag_resource", f"tag {arn}", resourceArn=arn, tags={k: str(v) for k, v in to_set.items()})
