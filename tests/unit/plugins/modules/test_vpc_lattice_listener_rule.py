@@ -78,8 +78,8 @@ def test_update_priority_and_match_in_one_call():
 def test_check_mode_update():
     # A fixed response names no target group: nothing to look up.
     calls = described(lookup(RULE), resource=RULE, **GET)
-    result = run(module.main, dict(ARGS, action={"fixed_response": {"status_code": 403}}), calls, check_mode=True)
-    assert result["listener_rule"]["action"] == {"fixed_response": {"status_code": 403}}
+    result = run(module.main, dict(ARGS, action={"fixed_response": {"status_code": 500}}), calls, check_mode=True)
+    assert result["listener_rule"]["action"] == {"fixed_response": {"status_code": 500}}
 
 
 def test_listener_by_arn_skips_the_listener_lookup():
@@ -121,3 +121,9 @@ def test_validation():
     assert "'match.http_match.path_match.match.prefix'" in run(module.main, bad_path, Calls())["msg"]
     both = dict(ARGS, match={"http_match": {"path_match": {"match": {"prefix": "/a", "exact": "/a"}}}})
     assert "mutually exclusive" in run(module.main, both, Calls())["msg"]
+
+
+def test_fixed_response_other_than_404_or_500_fails_before_any_call():
+    # VPC Lattice accepts only 404 and 500 in a fixed-response action.
+    result = run(module.main, dict(ARGS, action={"fixed_response": {"status_code": 403}}), Calls())
+    assert result["failed"] and "status_code" in result["msg"] and "404, 500" in result["msg"]
