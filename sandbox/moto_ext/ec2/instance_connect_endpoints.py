@@ -57,7 +57,7 @@ class InstanceConnectEndpoint(TaggedEC2Resource):
         self.ip_address_type = "ipv4"
         self.client_token = client_token
         self.created_at = utcnow()
-        self.lifecycle = Lifecycle(EC2_INSTANCE_CONNECT_ENDPOINT)
+        self.lifecycle = Lifecycle(EC2_INSTANCE_CONNECT_ENDPOINT, resource="ec2-instance-connect-endpoint")
         self.dns_suffix = f"{secrets.token_hex(4)}.ec2-instance-connect-endpoint.{ec2_backend.region_name}.amazonaws.com"
         self.network_interface = ec2_backend.create_network_interface(
             subnet, None, group_ids=group_ids, description=f"EC2 Instance Connect Endpoint {self.id}"

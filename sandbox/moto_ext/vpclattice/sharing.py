@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.consistency import readable
 from ..core.lifecycle import prune
 from ..ram.access import is_shared_with
 from .common import Identifier
@@ -74,7 +75,7 @@ class SharedResources:
         resource = backend.store(kind).get(ident.id) if backend else None
         if (resource is None or resource.lifecycle.gone) and kind in ASSOCIATIONS:
             return self._association_in_own_network(kind, ident)
-        if resource is None or resource.lifecycle.gone:
+        if resource is None or resource.lifecycle.gone or not readable(resource):
             raise ResourceNotFoundException(kind, value)
         return resource
 
@@ -86,6 +87,7 @@ class SharedResources:
                 association is not None
                 and ident.account in (None, backend.account_id)
                 and association.service_network_arn.split(":")[4] == self.account_id
+                and readable(association)
             ):
                 return association
         raise ResourceNotFoundException(kind, ident.value)
