@@ -1,12 +1,13 @@
-"""EC2 extension: Instance Connect endpoints, IPv6 for subnets and instances."""
+"""EC2 extension: Instance Connect endpoints, IPv6 for subnets and instances, security group rules."""
 
 
 def install() -> None:
     from moto.ec2 import utils
-    from moto.ec2.models import ec2_backends, instances, subnets
+    from moto.ec2.models import ec2_backends, instances, security_groups, subnets
 
     from .. import use_backend
     from . import instance_connect_endpoints, ipv6
+    from .security_groups import SecurityGroupRule
     from .models import EC2Backend
 
     # Known prefixes make IDs valid for CreateTags/DescribeTags (resource-type filter).
@@ -15,4 +16,5 @@ def install() -> None:
     # Moto builds these by their module-level names: the extended models take their place.
     subnets.Subnet = ipv6.Subnet
     instances.Instance = ipv6.Instance
+    security_groups.SecurityGroupRule = SecurityGroupRule
     use_backend(ec2_backends, EC2Backend)
