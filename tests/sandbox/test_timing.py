@@ -77,3 +77,20 @@ def test_lattice_and_lambda_states_follow_the_table(timed):
     assert lam.get_function_configuration(FunctionName=name)["LastUpdateStatus"] == "InProgress"
     wait_until(lambda: lam.get_function_configuration(FunctionName=name)["LastUpdateStatus"],
                lambda s: s == "Successful", timeout=3)
+
+
+def test_instances_start_pending_and_shut_down(timed):
+    ec2 = timed("consumer", "ec2")
+    image = timed("consumer", "ssm").get_parameter(
+        Name="/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64")["Parameter"]["Value"]
+    instance = ec2.run_instances(ImageId=image, InstanceType="t3.micro", MinCount=1, MaxCount=1)["Instances"][0]
+    assert instance["State"] == {"Code": 0, "Name": "pending"}
+
+    def state():
+        return ec2.describe_instances(InstanceIds=[instance["InstanceId"]])["Reservations"][0]["Instances"][0]["State"]
+
+    wait_until(state, lambda s: s == {"Code": 16, "Name": "running"}, timeout=3)
+    terminating = ec2.terminate_instances(InstanceIds=[instance["InstanceId"]])["TerminatingInstances"][0]
+    assert terminating["CurrentState"]["Name"] in ("shutting-down", "terminated")
+    assert state()["Name"] == "shutting-down"
+    wait_until(state, lambda s: s == {"Code": 48, "Name": "terminated"}, timeout=3)
