@@ -75,8 +75,16 @@ def start(
     external: Iterable[str] | None = None,
     delay: float | None = None,
     region: str | None = None,
+    **behaviour: Any,
 ) -> dict[str, Any]:
-    """Start a sandbox (or reuse the one answering for ``state_dir``); returns accounts.json."""
+    """Start a sandbox (or reuse the one answering for ``state_dir``); returns accounts.json.
+
+    ``behaviour``: ``lag``, ``iam_propagation``, ``faults``, ``timing``, ``time_scale``
+    (see settings.py); unset ones come from the environment (SANDBOX_LAG...).
+    """
+    unknown = set(behaviour) - set(settings.BEHAVIOUR)
+    if unknown:
+        raise TypeError(f"unknown sandbox settings: {', '.join(sorted(unknown))}")
     paths = _paths(state_dir or settings.state_dir())
     running = status(paths["root"])
     if running:
@@ -94,6 +102,9 @@ def start(
         env["SANDBOX_DELAY"] = str(delay)
     if region is not None:
         env["SANDBOX_REGION"] = region
+    for name, value in behaviour.items():
+        if value is not None:
+            env[settings.BEHAVIOUR[name][0]] = str(value)
     with open(paths["log"], "ab") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "sandbox.server", "--state-dir", str(paths["root"]), "--port", str(port)],

@@ -34,6 +34,7 @@ def write_state(state_dir: Path, endpoint_url: str, region: str, info: dict[str,
         "aws_config_file": str(aws_config.resolve()),
         "calls_log": str((state_dir / "calls.jsonl").resolve()),
         "delay": settings.delay(),
+        **{name: read() for name, (_variable, read) in settings.BEHAVIOUR.items()},
         **info,
     }
     partial = state_dir / "accounts.json.partial"
@@ -64,12 +65,15 @@ def main(argv: list[str] | None = None) -> None:
 
     from .bootstrap import bootstrap
     from .moto_ext import install
-    from .moto_ext.core.calllog import CallLog
+    from .moto_ext.core import faults
+    from .moto_ext.core.calllog import CallLog, service_of
 
     installed = install()
     # One line per request would drown the log; the call log records API calls.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    app = CallLog(DomainDispatcherApplication(create_backend_app), str(state_dir / "calls.jsonl"))
+    # Faults are answered inside the call log, so that it records them (and marks them).
+    moto_app = faults.wrap(DomainDispatcherApplication(create_backend_app), settings.faults(), service_of)
+    app = CallLog(moto_app, str(state_dir / "calls.jsonl"))
     server = make_server(args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler)
     region = settings.region()
     info, credentials = bootstrap(region, settings.accounts(), settings.external_accounts())

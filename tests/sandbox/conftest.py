@@ -75,3 +75,22 @@ def service_network(consumer):
         consumer.delete_service_network(serviceNetworkIdentifier=created["id"])
     except ClientError:
         pass
+
+
+@pytest.fixture(scope="module")
+def private_sandbox(tmp_path_factory):
+    """``private_sandbox(lag=..., faults=..., ...)``: a sandbox of its own with those settings, stopped after the module."""
+    from sandbox import control
+
+    started = []
+
+    def start(**behaviour):
+        state = tmp_path_factory.mktemp("sandbox")
+        started.append(state)
+        return control.start(
+            state, control.free_port(), accounts=("provider", "consumer"), external=("outsider",), **behaviour
+        )
+
+    yield start
+    for state in started:
+        control.stop(state)

@@ -268,12 +268,15 @@ def test_shares_carry_the_default_permission_of_their_resource_types(ram, servic
     detail = ram["provider"].get_permission(permissionArn=listed[0]["arn"])["permission"]
     assert detail["resourceType"] == "vpc-lattice:Service" and "vpc-lattice:GetService" in detail["permission"]
 
-    ram["provider"].associate_resource_share(resourceShareArn=arn, resourceArns=[network["arn"]])
+    default = "arn:aws:ram::aws:permission/AWSRAMDefaultPermissionVpcLatticeServiceNetwork"
     read_write = "arn:aws:ram::aws:permission/AWSRAMPermissionVpcLatticeServiceNetworkReadWrite"
+    # No network in the share yet: a permission for the type may be added, a second one only replaces it.
+    ram["provider"].associate_resource_share_permission(resourceShareArn=arn, permissionArn=default)
     with pytest.raises(ClientError) as error:
         ram["provider"].associate_resource_share_permission(resourceShareArn=arn, permissionArn=read_write)
     assert error_code(error) == "InvalidParameterException"
     ram["provider"].associate_resource_share_permission(resourceShareArn=arn, permissionArn=read_write, replace=True)
+    ram["provider"].associate_resource_share(resourceShareArn=arn, resourceArns=[network["arn"]])
     listed = ram["provider"].list_resource_share_permissions(resourceShareArn=arn)["permissions"]
     assert sorted((p["resourceType"], p["name"]) for p in listed) == [
         ("vpc-lattice:Service", "AWSRAMDefaultPermissionVpcLatticeService"),
@@ -333,8 +336,9 @@ def test_a_chosen_permission_replaces_the_default_of_its_type(ram, aws_client, s
     assert [(p["arn"], p["resourceType"], p["featureSet"]) for p in listed] == [
         (read_write, "vpc-lattice:ServiceNetwork", "STANDARD")
     ]
-    # Back to the default, then errors that leave the share as it was.
+    # Back to the default (once the share holds no network), then errors that leave the share as it was.
     default = LATTICE_PERMISSION.format("AWSRAMDefaultPermissionVpcLatticeServiceNetwork")
+    ram["provider"].disassociate_resource_share(resourceShareArn=arn, resourceArns=[network["arn"]])
     ram["provider"].associate_resource_share_permission(resourceShareArn=arn, permissionArn=default, replace=True)
     for permission_arn, code in (
         (LATTICE_PERMISSION.format("NoSuchPermission"), "UnknownResourceException"),

@@ -97,7 +97,7 @@ def test_batch_update_rule_reports_each_rule(provider, service):
     rules = [
         provider.create_rule(**path, name=unique("r"), priority=priority,
                              match={"httpMatch": {"pathMatch": {"match": {"prefix": f"/{priority}"}}}},
-                             action={"fixedResponse": {"statusCode": 200}})
+                             action={"fixedResponse": {"statusCode": 404}})
         for priority in (1, 2)
     ]
     result = provider.batch_update_rule(**path, rules=[

@@ -13,14 +13,16 @@ pytestmark = pytest.mark.sandbox
 
 
 def test_service_goes_active_then_deletes_through_delete_in_progress(provider, account_ids, sandbox):
-    created = provider.create_service(name=unique("orders"))
+    name = unique("orders")
+    created = provider.create_service(name=name)
     assert created["status"] == "CREATE_IN_PROGRESS"
     assert re.fullmatch(ID_FORMAT.format("svc"), created["id"])
     assert (
         created["arn"] == f"arn:aws:vpc-lattice:{sandbox['region']}:{account_ids['provider']}:service/{created['id']}"
     )
     domain = created["dnsEntry"]["domainName"]
-    assert re.fullmatch(rf"{created['id']}\.[0-9a-f]{{7}}\.vpc-lattice-svcs\.{sandbox['region']}\.on\.aws", domain)
+    hex_id = created["id"].removeprefix("svc-")
+    assert re.fullmatch(rf"{name}-{hex_id}\.[0-9a-f]{{7}}\.vpc-lattice-svcs\.{sandbox['region']}\.on\.aws", domain)
 
     active = wait_status(lambda: provider.get_service(serviceIdentifier=created["arn"]))
     assert active["dnsEntry"] == created["dnsEntry"]

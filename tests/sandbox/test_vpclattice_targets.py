@@ -76,7 +76,8 @@ def test_lambda_targets_register_list_and_drain(provider, lambda_target_group, l
     ]
 
     provider.deregister_targets(targetGroupIdentifier=group, targets=[{"id": lambda_function}])
-    assert provider.list_targets(targetGroupIdentifier=group)["items"][0]["status"] == "DRAINING"
+    # No service uses the group: the target stays listed as UNUSED, not DRAINING (terraform-provider-aws #46793)
+    assert provider.list_targets(targetGroupIdentifier=group)["items"][0]["status"] == "UNUSED"
     wait_until(lambda: provider.list_targets(targetGroupIdentifier=group)["items"], lambda items: items == [])
 
 
@@ -161,7 +162,7 @@ def test_listeners_rules_and_in_use_target_group(provider, service, lambda_targe
 
 
 def test_at_most_two_listeners_per_service(provider, service):
-    fixed = {"fixedResponse": {"statusCode": 200}}
+    fixed = {"fixedResponse": {"statusCode": 404}}
     for name, port in (("one", 80), ("two", 8080)):
         provider.create_listener(
             serviceIdentifier=service["id"], name=name, protocol="HTTP", port=port, defaultAction=fixed
@@ -178,7 +179,7 @@ def test_deleting_a_service_removes_its_listeners_and_rules(provider, service):
         serviceIdentifier=service["id"],
         name="http",
         protocol="HTTP",
-        defaultAction={"fixedResponse": {"statusCode": 200}},
+        defaultAction={"fixedResponse": {"statusCode": 404}},
     )
     provider.create_rule(
         serviceIdentifier=service["id"],
@@ -186,7 +187,7 @@ def test_deleting_a_service_removes_its_listeners_and_rules(provider, service):
         name="all",
         priority=1,
         match={"httpMatch": {"method": "GET"}},
-        action={"fixedResponse": {"statusCode": 204}},
+        action={"fixedResponse": {"statusCode": 500}},
     )
     provider.delete_service(serviceIdentifier=service["id"])
     wait_gone(lambda: provider.get_service(serviceIdentifier=service["id"]))

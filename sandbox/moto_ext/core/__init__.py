@@ -1,1 +1,7 @@
-"""Pieces shared by the service extensions: async lifecycle and the call log."""
+"""Pieces shared by the service extensions: async lifecycle, eventual consistency, faults and the call log."""
+
+
+def install() -> None:
+    from . import consistency
+
+    consistency.install()

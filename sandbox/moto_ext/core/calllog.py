@@ -16,10 +16,26 @@ import threading
 from datetime import datetime, timezone
 from typing import Any, Callable
 
+from .faults import FAULT_KEY
+
 CREDENTIAL = re.compile(r"Credential=([^/]+)/[^/]+/([^/]+)/([^/]+)/")
 XML_CODE = re.compile(rb"<Code>([^<]+)</Code>")
 # SigV4 signing names that differ from botocore's service names (the log uses the latter).
 SIGNING_NAMES = {"monitoring": "cloudwatch", "email": "ses", "states": "stepfunctions"}
+
+
+def scope_of(environ: dict[str, Any]) -> tuple[str, str, str] | None:
+    """Access key, region and botocore service name of a signed AWS API request, else None."""
+    scope = CREDENTIAL.search(environ.get("HTTP_AUTHORIZATION", ""))
+    if not scope:  # moto's own API, health checks: not AWS calls
+        return None
+    access_key, region, signing_name = scope.groups()
+    return access_key, region, SIGNING_NAMES.get(signing_name, signing_name)
+
+
+def service_of(environ: dict[str, Any]) -> str | None:
+    scope = scope_of(environ)
+    return scope[2] if scope else None
 
 
 def _operation(service: str, environ: dict[str, Any], body: bytes) -> str | None:
@@ -68,14 +84,13 @@ class CallLog:
         self.lock = threading.Lock()
 
     def __call__(self, environ: dict[str, Any], start_response: Callable) -> Any:
-        scope = CREDENTIAL.search(environ.get("HTTP_AUTHORIZATION", ""))
-        if not scope:  # moto's own API, health checks: not AWS calls
+        scope = scope_of(environ)
+        if not scope:
             return self.app(environ, start_response)
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = environ["wsgi.input"].read(length) if length else b""
         environ["wsgi.input"] = io.BytesIO(body)
-        access_key, region, signing_name = scope.groups()
-        service = SIGNING_NAMES.get(signing_name, signing_name)
+        access_key, region, service = scope
         operation = _operation(service, environ, body)
 
         answer: dict[str, Any] = {}
@@ -94,6 +109,8 @@ class CallLog:
             "status": answer.get("status"),
             "error": error_code(answer.get("status", 500), answer.get("headers", []), b"".join(chunks)),
         }
+        if environ.get(FAULT_KEY):  # answered by the fault injector (faults.py), not by moto
+            entry["fault"] = environ[FAULT_KEY]
         with self.lock, open(self.path, "a", encoding="utf-8") as log:
             log.write(json.dumps(entry) + "\n")
         return chunks

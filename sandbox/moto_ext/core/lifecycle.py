@@ -26,7 +26,7 @@ import time
 from collections.abc import MutableMapping
 from typing import NamedTuple
 
-from ...settings import delay
+from ... import settings, timing
 
 
 class States(NamedTuple):
@@ -42,6 +42,8 @@ class States(NamedTuple):
 
 
 LATTICE = States("CREATE_IN_PROGRESS", "ACTIVE", "UPDATE_IN_PROGRESS", "DELETE_IN_PROGRESS", None)
+# A registered target: deregistration drains (DeregisterTargets, ListTargets status enum).
+LATTICE_TARGET = States("INITIAL", "HEALTHY", None, "DRAINING", None)
 EC2_INSTANCE_CONNECT_ENDPOINT = States(
     "create-in-progress", "create-complete", "update-in-progress", "delete-in-progress", "delete-complete",
     updated="update-complete",
@@ -49,13 +51,34 @@ EC2_INSTANCE_CONNECT_ENDPOINT = States(
 
 
 class Lifecycle:
-    def __init__(self, states: States, seconds: float | None = None) -> None:
+    """``seconds`` fixes every phase's duration; otherwise each phase lasts what
+    :func:`sandbox.timing.seconds` gives ``resource`` (a key of ``timing.AWS``) in that state."""
+
+    def __init__(self, states: States, seconds: float | None = None, resource: str | None = None,
+                 fast: float | None = None) -> None:
         self.states = states
         # Read once so that changing the environment later does not rewrite history.
-        self.seconds = delay() if seconds is None else seconds
+        self.durations = {
+            phase: self._duration(seconds, resource, state, fast)
+            for phase, state in (("create", states.creating), ("update", states.updating), ("delete", states.deleting))
+        }
         self.created_at = time.time()
         self.updated_at: float | None = None
         self.deleted_at: float | None = None
+
+    @staticmethod
+    def _duration(seconds: float | None, resource: str | None, state: str | None, fast: float | None) -> float:
+        """``fast``: the duration when SANDBOX_TIMING is off (default SANDBOX_DELAY)."""
+        if seconds is not None:
+            return seconds
+        if resource is None or state is None or state not in timing.AWS.get(resource, {}):
+            return (settings.delay() if fast is None else fast) if state else 0.0
+        return timing.seconds(resource, state, fast)
+
+    @property
+    def seconds(self) -> float:
+        """The create duration (what callers that knew one duration for all phases read)."""
+        return self.durations["create"]
 
     @staticmethod
     def _running(since: float | None, seconds: float) -> bool:
@@ -70,15 +93,15 @@ class Lifecycle:
 
     @property
     def creating(self) -> bool:
-        return self._running(self.created_at, self.seconds)
+        return self._running(self.created_at, self.durations["create"])
 
     @property
     def updating(self) -> bool:
-        return self.states.updating is not None and self._running(self.updated_at, self.seconds)
+        return self.states.updating is not None and self._running(self.updated_at, self.durations["update"])
 
     @property
     def deleting(self) -> bool:
-        return self._running(self.deleted_at, self.seconds)
+        return self._running(self.deleted_at, self.durations["delete"])
 
     @property
     def gone(self) -> bool:

@@ -24,6 +24,7 @@ from moto.ec2.exceptions import (
 from moto.ec2.models.core import TaggedEC2Resource
 from moto.ec2.utils import add_tag_specification, generic_filter
 
+from ..core.consistency import Visibility, only_readable, readable
 from ..core.lifecycle import EC2_INSTANCE_CONNECT_ENDPOINT, Lifecycle
 
 PREFIX = "eice"
@@ -46,18 +47,45 @@ class InstanceConnectEndpointBusy(EC2ClientError):
         )
 
 
+def default_ip_address_type(subnet: Any) -> str:
+    """CreateInstanceConnectEndpoint's IpAddressType when none is given (EC2 API reference):
+    ``dualstack`` if the subnet has IPv4 and IPv6 CIDRs, ``ipv4`` if only IPv4, ``ipv6`` if only IPv6."""
+    if getattr(subnet, "ipv6_native", False):
+        return "ipv6"
+    return "dualstack" if subnet.has_ipv6() else "ipv4"
+
+
+def check_ip_address_type(ip_address_type: str | None, preserve_client_ip: bool | None) -> None:
+    """The IpAddressType values and AWS's rule for PreserveClientIp, on create as on modify.
+
+    EC2 API reference (CreateInstanceConnectEndpoint, ModifyInstanceConnectEndpoint):
+    "PreserveClientIp is only supported on IPv4 EC2 Instance Connect Endpoints. To use
+    PreserveClientIp, the value for IpAddressType must be ipv4." The reference names no
+    error code; InvalidParameterCombination is EC2's code for parameters that exclude each other.
+    """
+    if ip_address_type is not None and ip_address_type not in IP_ADDRESS_TYPES:
+        raise InvalidParameterValue(
+            f"Value ({ip_address_type}) for parameter IpAddressType is invalid. "
+            f"Valid values: {', '.join(IP_ADDRESS_TYPES)}"
+        )
+    if preserve_client_ip and ip_address_type != "ipv4":
+        raise InvalidParameterCombination("PreserveClientIp is only supported on IPv4 EC2 Instance Connect Endpoints.")
+
+
 class InstanceConnectEndpoint(TaggedEC2Resource):
     def __init__(self, ec2_backend: Any, subnet: Any, group_ids: list[str], preserve_client_ip: bool,
-                 client_token: str | None) -> None:
+                 client_token: str | None, ip_address_type: str) -> None:
         self.ec2_backend = ec2_backend
         self.id = f"{PREFIX}-{secrets.token_hex(9)[:17]}"
         self.subnet = subnet
         self.group_ids = group_ids
         self.preserve_client_ip = preserve_client_ip
-        self.ip_address_type = "ipv4"
+        self.ip_address_type = ip_address_type
         self.client_token = client_token
         self.created_at = utcnow()
-        self.lifecycle = Lifecycle(EC2_INSTANCE_CONNECT_ENDPOINT)
+        self.lifecycle = Lifecycle(EC2_INSTANCE_CONNECT_ENDPOINT, resource="ec2-instance-connect-endpoint")
+        # DescribeInstanceConnectEndpoints may not list it at once (SANDBOX_LAG, core/consistency.py)
+        self.visibility = Visibility(self.id)
         self.dns_suffix = f"{secrets.token_hex(4)}.ec2-instance-connect-endpoint.{ec2_backend.region_name}.amazonaws.com"
         self.network_interface = ec2_backend.create_network_interface(
             subnet, None, group_ids=group_ids, description=f"EC2 Instance Connect Endpoint {self.id}"
@@ -107,7 +135,8 @@ class InstanceConnectEndpointBackend:
 
     def create_instance_connect_endpoint(self, subnet_id: str, security_group_ids: list[str] | None,
                                          preserve_client_ip: bool, client_token: str | None,
-                                         tags: dict[str, str]) -> InstanceConnectEndpoint:
+                                         tags: dict[str, str],
+                                         ip_address_type: str | None = None) -> InstanceConnectEndpoint:
         existing = next(
             (e for e in self.instance_connect_endpoints.values() if client_token and e.client_token == client_token),
             None,
@@ -117,11 +146,15 @@ class InstanceConnectEndpointBackend:
         subnet = self.get_subnet(subnet_id)  # type: ignore[attr-defined]
         if subnet is None:
             raise InvalidSubnetIdError(subnet_id)
+        ip_address_type = ip_address_type or default_ip_address_type(subnet)
+        check_ip_address_type(ip_address_type, preserve_client_ip)
         if security_group_ids:
             self._check_groups(subnet, security_group_ids)
         else:
             security_group_ids = [self.get_default_security_group(subnet.vpc_id).id]  # type: ignore[attr-defined]
-        endpoint = InstanceConnectEndpoint(self, subnet, security_group_ids, preserve_client_ip, client_token)
+        endpoint = InstanceConnectEndpoint(
+            self, subnet, security_group_ids, preserve_client_ip, client_token, ip_address_type
+        )
         endpoint.add_tags(tags)
         self.instance_connect_endpoints[endpoint.id] = endpoint
         return endpoint
@@ -140,13 +173,10 @@ class InstanceConnectEndpointBackend:
         endpoint = self._endpoint(endpoint_id)
         if endpoint.lifecycle.busy or endpoint.lifecycle.deleted_at is not None:
             raise InstanceConnectEndpointBusy(endpoint_id, endpoint.lifecycle.status)
-        if ip_address_type is not None and ip_address_type not in IP_ADDRESS_TYPES:
-            raise InvalidParameterValue(
-                f"Value ({ip_address_type}) for parameter IpAddressType is invalid. "
-                f"Valid values: {', '.join(IP_ADDRESS_TYPES)}"
-            )
-        if preserve_client_ip and (ip_address_type or endpoint.ip_address_type) != "ipv4":
-            raise InvalidParameterCombination("PreserveClientIp is only supported on IPv4 EC2 Instance Connect Endpoints.")
+        check_ip_address_type(
+            ip_address_type or endpoint.ip_address_type,
+            endpoint.preserve_client_ip if preserve_client_ip is None else preserve_client_ip,
+        )
         if security_group_ids:
             self._check_groups(endpoint.subnet, security_group_ids)
             endpoint.group_ids = list(dict.fromkeys(security_group_ids))
@@ -162,9 +192,10 @@ class InstanceConnectEndpointBackend:
 
     def describe_instance_connect_endpoints(self, endpoint_ids: list[str] | None,
                                             filters: dict[str, Any]) -> list[InstanceConnectEndpoint]:
-        endpoints = list(self.instance_connect_endpoints.values())
+        endpoints = only_readable(self.instance_connect_endpoints.values())
         for endpoint_id in endpoint_ids or []:
-            self._endpoint(endpoint_id)
+            if not readable(self._endpoint(endpoint_id)):
+                raise InstanceConnectEndpointNotFound(endpoint_id)
         if endpoint_ids:
             endpoints = [e for e in endpoints if e.id in endpoint_ids]
         return generic_filter(filters, endpoints)
@@ -195,6 +226,7 @@ class InstanceConnectEndpointResponse:
             preserve_client_ip=self._get_bool_param("PreserveClientIp", False),
             client_token=self._get_param("ClientToken"),
             tags=add_tag_specification(self._get_param("TagSpecifications", [])),
+            ip_address_type=self._get_param("IpAddressType"),
         )
         result = {"InstanceConnectEndpoint": endpoint.to_dict()}
         if endpoint.client_token:

@@ -14,11 +14,15 @@ import json
 import uuid
 from typing import Any
 
+import time
+
 from moto.core.utils import unix_time, utcnow
 from moto.ram.models import ManagedPermission
 from moto.ram.models import ResourceAccessManagerBackend as MotoRamBackend
 from moto.ram.models import ResourceShare as MotoResourceShare
 
+from ... import timing
+from ..core.consistency import Visibility, lag_for, only_readable
 from . import access
 from .exceptions import (
     ORGANIZATION_ONLY,
@@ -38,6 +42,13 @@ RAM_SERVICE_LINKED_ROLE = "AWSServiceRoleForResourceAccessManager"
 OWNERS = ("SELF", "OTHER-ACCOUNTS")
 
 
+# A change of association goes through its transitional status, then settles (RAM API
+# reference, ResourceShareAssociation.status; terraform-provider-aws's RAM waiters poll
+# ASSOCIATING / DISASSOCIATING). How long: timing.AWS["ram-association"] with
+# SANDBOX_TIMING=aws, else a random share of SANDBOX_LAG (none by default).
+SETTLES = {"ASSOCIATING": "ASSOCIATED", "DISASSOCIATING": "DISASSOCIATED"}
+
+
 class Association:
     def __init__(self, share: ResourceShare, entity: str, kind: str, external: bool = False,
                  resource_type: str | None = None) -> None:
@@ -47,17 +58,34 @@ class Association:
         self.external = external
         self.resource_type = resource_type
         self._status = "ASSOCIATED"
+        self._settles_at: float | None = None
         self.creation_time = self.last_updated_time = utcnow()
 
     @property
     def status(self) -> str:
+        if self._settles_at is not None and time.time() >= self._settles_at:
+            self._settles_at = None
+            self.set_status(SETTLES[self._status])
         if self.kind == "RESOURCE" and self._status == "ASSOCIATED" and not still_exists(self.entity):
             self.set_status("DISASSOCIATED")
         return self._status
 
     def set_status(self, status: str) -> None:
         self._status = status
+        self._settles_at = None
         self.last_updated_time = utcnow()
+
+    def move_to(self, status: str) -> None:
+        """ASSOCIATED or DISASSOCIATED, through ASSOCIATING / DISASSOCIATING for a while."""
+        transitional = next(t for t, final in SETTLES.items() if final == status)
+        seconds = timing.seconds(
+            "ram-association", transitional, fast=lag_for(f"{self.share.arn}/{self.entity}/{status}")
+        )
+        if seconds <= 0:
+            self.set_status(status)
+            return
+        self.set_status(transitional)
+        self._settles_at = time.time() + seconds
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -79,6 +107,8 @@ class Invitation:
         self.arn = f"arn:{share.partition}:ram:{share.region}:{share.account_id}:resource-share-invitation/{uuid.uuid4()}"
         self.status = "PENDING"
         self.timestamp = utcnow()
+        # An outsider's invitation reaches it after a while (SANDBOX_LAG, core/consistency.py).
+        self.visibility = Visibility(self.arn)
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -100,6 +130,7 @@ class ResourceShare(SharePermissions, MotoResourceShare):
         self.invitations: list[Invitation] = []
         self.tags = {tag["key"]: tag["value"] for tag in kwargs.get("tags") or []}
         self.client_token = kwargs.get("clientToken")
+        self.visibility = Visibility(self.arn)
         self.request = {
             key: kwargs.get(key)
             for key in ("name", "resourceArns", "principals", "allowExternalPrincipals", "permissionArns")
@@ -123,8 +154,9 @@ class ResourceShare(SharePermissions, MotoResourceShare):
         if association is None:
             association = Association(self, entity, kind, **kwargs)
             self.associations.append(association)
-        else:
-            association.set_status("ASSOCIATED")
+            association.move_to("ASSOCIATED")
+        elif association.status != "ASSOCIATED":
+            association.move_to("ASSOCIATED")
         return association
 
     def add_principals(self, principals: list[str]) -> list[Association]:
@@ -181,11 +213,11 @@ class ResourceShare(SharePermissions, MotoResourceShare):
         found = []
         for entity in entities:
             association = self._find(kind, entity)
-            if association is None or association.status == "DISASSOCIATED":
+            if association is None or association.status in ("DISASSOCIATED", "DISASSOCIATING"):
                 raise UnknownResourceException(f"{entity} is not associated with resource share {self.arn}.")
             found.append(association)
         for association in found:
-            association.set_status("DISASSOCIATED")
+            association.move_to("DISASSOCIATED")
         return found
 
     # -- lifecycle ------------------------------------------------------------
@@ -235,7 +267,8 @@ class ResourceAccessManagerBackend(PermissionsBackend, MotoRamBackend):
                 f"{resource_owner} is not a valid resource owner. Specify either SELF or OTHER-ACCOUNTS and try again."
             )
         if resource_owner == "SELF":
-            return list(self.resource_shares)
+            # a share made moments ago may be missing (SANDBOX_LAG, core/consistency.py)
+            return only_readable(self.resource_shares)
         return list(access.shares_with(self.account_id, self.region_name))
 
     def _by_token(self, token: str | None, request: dict[str, Any]) -> ResourceShare | None:
@@ -403,7 +436,7 @@ class ResourceAccessManagerBackend(PermissionsBackend, MotoRamBackend):
             for backend in access.regional_backends(self.region_name)
             for share in backend.resource_shares
             for invitation in share.invitations
-            if invitation.receiver == self.account_id
+            if invitation.receiver == self.account_id and invitation.visibility.visible
         ]
 
     def get_resource_share_invitations(self, invitation_arns: list[str] | None = None,

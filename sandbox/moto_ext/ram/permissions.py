@@ -8,12 +8,25 @@ type it holds unless the caller chose one for that type.
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from typing import Any
 
 from moto.ram.utils import AWS_MANAGED_PERMISSIONS, format_ram_permission
 
-from .exceptions import InvalidParameterException, MalformedArnException, UnknownResourceException
+from .exceptions import (
+    InvalidParameterException,
+    MalformedArnException,
+    OperationNotPermittedException,
+    UnknownResourceException,
+)
 
+# The names follow RAM's naming of AWS managed default permissions (AWSRAMDefaultPermission<Type>,
+# as AWSRAMDefaultPermissionSubnet); no AWS page lists the VPC Lattice ones. Sources found:
+# AWSRAMPermissionVpcLatticeServiceNetworkReadWrite is the default of aws-ia's
+# terraform-aws-amazon-vpc-lattice-module (users' code, so it exists); the VPC Lattice user
+# guide names AWSRAMPermissionVpcLatticeResourceConfiguration for resource configurations;
+# one user's guide spells the network default AWSRAMDefaultPermissionVPCLatticeServiceNetwork.
+# No authoritative source for the exact spelling of the two defaults: treat them as a guess.
 LATTICE_PERMISSIONS = [
     format_ram_permission(name="AWSRAMDefaultPermissionVpcLatticeService", resource_type="vpc-lattice:Service",
                           creation_time="2023-03-31 00:00:00.000000"),
@@ -30,6 +43,17 @@ ACTIONS = {
     "vpc-lattice:ServiceNetwork": ["vpc-lattice:GetServiceNetwork", "vpc-lattice:CreateServiceNetworkVpcAssociation",
                                    "vpc-lattice:CreateServiceNetworkServiceAssociation"],
 }
+
+
+def on_the_wire(permission: dict[str, Any]) -> dict[str, Any]:
+    """A permission as RAM sends it: restJson1 timestamps are epoch seconds (numbers), not the
+    strings moto keeps (AWS SDKs other than boto3 refuse strings: the Go SDK does)."""
+    result = dict(permission)
+    for key in ("creationTime", "lastUpdatedTime"):
+        if isinstance(result.get(key), str):
+            parsed = datetime.strptime(result[key], "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=timezone.utc)
+            result[key] = parsed.timestamp()
+    return result
 
 
 def get(arn: str) -> dict[str, Any]:
@@ -85,19 +109,35 @@ class PermissionsBackend:
     def list_permissions(self, resource_type: str, permission_type: str) -> dict[str, Any]:
         # The API's values are AWS_MANAGED / CUSTOMER_MANAGED; moto only accepts its older AWS / LOCAL.
         scope = {"AWS_MANAGED": "AWS", "CUSTOMER_MANAGED": "LOCAL"}.get(permission_type, permission_type)
-        return super().list_permissions(resource_type, scope)  # type: ignore[misc]
+        result = super().list_permissions(resource_type, scope)  # type: ignore[misc]
+        return dict(result, permissions=[on_the_wire(p) for p in result["permissions"]])
 
     def get_permission(self, permission_arn: str) -> dict[str, Any]:
-        permission = dict(get(permission_arn))
+        permission = on_the_wire(get(permission_arn))
         statement = {"Effect": "Allow", "Action": ACTIONS.get(permission["resourceType"], ["*"])}
         permission["permission"] = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
         return {"permission": permission}
 
     def list_resource_share_permissions(self, resource_share_arn: str) -> dict[str, Any]:
         share = self.get_share(resource_share_arn)
-        return {"permissions": [dict(get(arn), featureSet="STANDARD") for arn in share.permission_arns]}
+        return {"permissions": [on_the_wire(dict(get(arn), featureSet="STANDARD")) for arn in share.permission_arns]}
 
     def associate_resource_share_permission(self, resource_share_arn: str, permission_arn: str,
                                             replace: bool) -> dict[str, Any]:
-        self.get_share(resource_share_arn).replace_permission(permission_arn, replace)
+        share = self.get_share(resource_share_arn)
+        resource_type = get(permission_arn)["resourceType"]
+        # RAM API reference, AssociateResourceSharePermission: "You can add a new AWS RAM
+        # permission only if there are currently no resources of that resource type currently
+        # in the resource share." (ReplacePermissionAssociations is the way for shares in use.)
+        # The reference names no error code; OperationNotPermittedException is in the operation's
+        # error list and is RAM's answer for what the share's state does not allow.
+        held = [a.entity for a in share.associations if a.kind == "RESOURCE"
+                and a.status in ("ASSOCIATED", "ASSOCIATING") and (a.resource_type or "").lower() == resource_type.lower()]
+        if held:
+            raise OperationNotPermittedException(
+                f"The resource share {resource_share_arn} contains resources of type {resource_type} "
+                f"({', '.join(held)}): a permission for that type can only be added or replaced "
+                "while the share holds none of them."
+            )
+        share.replace_permission(permission_arn, replace)
         return {"returnValue": True}

@@ -6,6 +6,8 @@ from typing import Any
 
 from .exceptions import ValidationException
 
+FIXED_RESPONSE_CODES = (404, 500)
+
 
 class Forwarding:
     """Model mixin for listeners and rules: which target groups their action forwards to."""
@@ -24,8 +26,12 @@ def validate_action(backend: Any, action: Any, field: str) -> dict[str, Any]:
         raise ValidationException(f"{field} must contain exactly one of forward, fixedResponse")
     if "fixedResponse" in action:
         status = action["fixedResponse"].get("statusCode")
-        if not isinstance(status, int) or not 100 <= status <= 599:
-            raise ValidationException(f"{field}.fixedResponse.statusCode must be between 100 and 599")
+        # The API model allows 100-599, but VPC Lattice accepts only 404 and 500 (VPC Lattice
+        # user guide, "Listener rules" / "Fixed response": "404 or 500"; the console offers these two).
+        if status not in FIXED_RESPONSE_CODES:
+            raise ValidationException(
+                f"{field}.fixedResponse.statusCode {status} is not supported: use one of 404, 500"
+            )
         return action
     groups = action["forward"].get("targetGroups") or []
     if not 1 <= len(groups) <= 10:

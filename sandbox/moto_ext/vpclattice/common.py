@@ -14,6 +14,7 @@ from typing import Any
 import botocore.session
 from moto.utilities.paginator import Paginator
 
+from ..core.consistency import Visibility, only_readable
 from ..core.lifecycle import LATTICE, Lifecycle
 from .exceptions import ConflictException, ValidationException
 
@@ -27,6 +28,16 @@ PREFIXES = {
     "servicenetworkserviceassociation": "snsa",
     "servicenetworkvpcassociation": "snva",
     "accesslogsubscription": "als",
+}
+# resource type in an ARN -> its row in sandbox.timing.AWS
+TIMING = {
+    "servicenetwork": "lattice-service-network",
+    "service": "lattice-service",
+    "targetgroup": "lattice-target-group",
+    "listener": "lattice-listener",
+    "rule": "lattice-rule",
+    "servicenetworkserviceassociation": "lattice-service-network-service-association",
+    "servicenetworkvpcassociation": "lattice-service-network-vpc-association",
 }
 ARN_RE = re.compile(r"arn:aws[a-z-]*:vpc-lattice:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):(?P<path>.+)")
 
@@ -107,7 +118,8 @@ class LatticeResource:
         self.arn = f"{base}{separator}{self.kind}/{self.id}"
         self.owner_account_id = account_id
         self.created_at = self.last_updated_at = now()
-        self.lifecycle = Lifecycle(LATTICE, seconds=None if self.has_status else 0)
+        self.lifecycle = Lifecycle(LATTICE, seconds=None if self.has_status else 0, resource=TIMING[self.kind])
+        self.visibility = Visibility(self.arn)
 
     def touch(self) -> None:
         self.last_updated_at = now()
@@ -166,7 +178,8 @@ def paginate(
         param_values_to_check=filters,
         fail_on_invalid_token=_InvalidNextToken,
     )
-    return paginator.paginate(items)
+    # a resource made moments ago may be missing from a list (SANDBOX_LAG, core/consistency.py)
+    return paginator.paginate(only_readable(items))
 
 
 def ensure_unique(existing: Iterable[Any], name: str, resource_type: str) -> None:

@@ -17,12 +17,32 @@ KIND = "servicenetworkserviceassociation"
 
 
 class ServiceAssociation(LatticeResource, VPCLatticeServiceNetworkServiceAssociation):
+    """An association of a service with a service network, possibly of two accounts.
+
+    Across accounts AWS gives the association an ARN in each owner's account (same ID):
+    the service owner lists it (ListServiceNetworkServiceAssociations with its
+    serviceIdentifier) under its own account, and either owner may delete it
+    (VPC Lattice user guide, "Manage service associations": the service owner can
+    disassociate its service from a network it was shared to).
+    """
+
     kind = KIND
 
-    def to_dict(self) -> dict[str, Any]:
+    def arn_for(self, viewer: str | None) -> str:
+        """The ARN the account ``viewer`` knows the association by."""
+        if viewer is None or viewer == self.owner_account_id:
+            return self.arn
+        parts = self.arn.split(":")
+        return ":".join([*parts[:4], viewer, *parts[5:]])
+
+    def owners(self) -> set[str]:
+        """The accounts that own an end of the association."""
+        return {self.service_network_arn.split(":")[4], self.service_arn.split(":")[4]}
+
+    def to_dict(self, viewer: str | None = None) -> dict[str, Any]:
         result = {
             "id": self.id,
-            "arn": self.arn,
+            "arn": self.arn_for(viewer),
             "status": self.current_status,
             "createdBy": self.created_by,
             "createdAt": self.created_at,
@@ -127,12 +147,12 @@ class ServiceAssociationResponses:
         association = self.backend.get_service_network_service_association(
             self._get_param("serviceNetworkServiceAssociationIdentifier")
         )
-        return self.dump(association.to_dict())
+        return self.dump(association.to_dict(self.current_account))
 
     def list_service_network_service_associations(self) -> str:
         return self.page(
             self.backend.list_service_network_service_associations,
-            ServiceAssociation.to_dict,
+            lambda association: association.to_dict(self.current_account),
             service_network_identifier=self._get_param("serviceNetworkIdentifier"),
             service_identifier=self._get_param("serviceIdentifier"),
         )

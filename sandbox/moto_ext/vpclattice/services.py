@@ -23,7 +23,10 @@ class Service(LatticeResource, VPCLatticeService):
 
     def adopt(self, region: str, account_id: str, parent_arn: str | None = None) -> None:
         super().adopt(region, account_id, parent_arn)
-        domain = f"{self.id}.{secrets.token_hex(4)[:7]}.vpc-lattice-svcs.{region}.on.aws"
+        # AWS's form: <service name>-<the 17 hex digits of the service ID>.<7 hex>.vpc-lattice-svcs.<region>.on.aws
+        # (VPC Lattice user guide, "Services": DNS name; the CLI examples of get-service show it).
+        hex_id = self.id.split("-", 1)[1]
+        domain = f"{self.name}-{hex_id}.{secrets.token_hex(4)[:7]}.vpc-lattice-svcs.{region}.on.aws"
         self.dns = {"domainName": domain, "hostedZoneId": hosted_zone_id(region)}
 
     def to_dict(self) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.consistency import readable
 from ..core.lifecycle import prune
 from ..ram.access import is_shared_with
 from .common import Identifier
@@ -38,6 +39,13 @@ def regional_backends(region: str) -> list[Any]:
     for backend in backends:
         backend.prune()
     return backends
+
+
+def owners_of(association: Any) -> set[str]:
+    """The accounts owning an end of ``association`` (its service network, and its service if it has one)."""
+    if hasattr(association, "owners"):
+        return association.owners()
+    return {association.service_network_arn.split(":")[4]}
 
 
 class SharedResources:
@@ -74,18 +82,21 @@ class SharedResources:
         resource = backend.store(kind).get(ident.id) if backend else None
         if (resource is None or resource.lifecycle.gone) and kind in ASSOCIATIONS:
             return self._association_in_own_network(kind, ident)
-        if resource is None or resource.lifecycle.gone:
+        if resource is None or resource.lifecycle.gone or not readable(resource):
             raise ResourceNotFoundException(kind, value)
         return resource
 
     def _association_in_own_network(self, kind: str, ident: Identifier) -> Any:
-        """An association another account made with the caller's service network: AWS shows it to both."""
+        """An association another account made with the caller's service network (or, for a
+        service association, with the caller's service): AWS shows it to both, each under an
+        ARN in its own account."""
         for backend in regional_backends(self.region_name):
             association = backend.store(kind).get(ident.id)
             if (
                 association is not None
-                and ident.account in (None, backend.account_id)
-                and association.service_network_arn.split(":")[4] == self.account_id
+                and ident.account in (None, backend.account_id, self.account_id)
+                and self.account_id in owners_of(association)
+                and readable(association)
             ):
                 return association
         raise ResourceNotFoundException(kind, ident.value)

@@ -8,6 +8,7 @@ from moto.vpclattice.models import VPCLatticeTargetGroup
 
 from .common import LatticeResource, ensure_unique, paginate, validate_choice, validate_name
 from .exceptions import ConflictException, ValidationException
+from .targets import draining
 
 TYPES = ("IP", "LAMBDA", "INSTANCE", "ALB")
 NETWORK_KEYS = ("port", "protocol", "protocolVersion", "vpcIdentifier", "healthCheck", "ipAddressType")
@@ -153,6 +154,15 @@ class TargetGroupBackend:
         if users:
             raise ConflictException(
                 f"Target group {group.id} is in use by " + ", ".join(user.arn for user in users),
+                "TARGET_GROUP",
+                group.id,
+            )
+        if draining(group):
+            # terraform-provider-aws #41601: DeleteTargetGroup fails at once while deregistered
+            # targets are still draining (for a short while even once the targets are gone).
+            raise ConflictException(
+                f"Target group {group.id} has targets that are still draining: "
+                + ", ".join(target.id for target in draining(group)),
                 "TARGET_GROUP",
                 group.id,
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..core.lifecycle import LATTICE, Lifecycle
+from ..core.lifecycle import LATTICE_TARGET, Lifecycle
 from .common import paginate
 
 LAMBDA_ARN = re.compile(
@@ -17,8 +17,8 @@ class Target:
     def __init__(self, target_id: str, port: int | None) -> None:
         self.id, self.port = target_id, port
         # registration takes effect at once (no creating phase); deregistration drains
-        # for SANDBOX_DELAY seconds, then the target is gone
-        self.lifecycle = Lifecycle(LATTICE)
+        # (timing.AWS["lattice-target"]; SANDBOX_DELAY by default), then the target is gone
+        self.lifecycle = Lifecycle(LATTICE_TARGET, resource="lattice-target")
         self.lifecycle.created_at = 0
 
     @property
@@ -98,7 +98,10 @@ class TargetBackend:
 
     def target_status(self, group: Any, target: Target) -> str:
         if target.lifecycle.deleting:
-            return "DRAINING"
+            # A group no service uses does not drain: the deregistered target stays UNUSED
+            # until it is gone (terraform-provider-aws #46793: "unexpected state 'UNUSED'",
+            # reason TargetGroupNotInUse, after DeregisterTargets).
+            return "DRAINING" if self.service_arns_of(group) else "UNUSED"
         if group.type == "LAMBDA" or not group.config.get("healthCheck", {}).get("enabled", True):
             return "UNAVAILABLE"  # no health checks for this target group
         return "HEALTHY" if self.service_arns_of(group) else "UNUSED"
@@ -119,6 +122,11 @@ class TargetBackend:
         ]
         page, token = paginate(listed, max_results, next_token, group=group.id, targets=sorted(map(str, wanted)))
         return [target.to_dict(self.target_status(group, target)) for target in page], token
+
+
+def draining(group: Any) -> list[Target]:
+    """Targets of ``group`` deregistered but not yet gone."""
+    return [target for target in group.targets.values() if target.lifecycle.deleting]
 
 
 class TargetResponses:
