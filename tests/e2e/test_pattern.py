@@ -350,7 +350,11 @@ def test_reference_pattern(pair):
     check_empty(provider)
     check_empty(consumer)
 
-    ok(playbook(pair, "deploy", "sandbox"))
+    deploy = ok(playbook(pair, "deploy", "sandbox", env_extra={"ANSIBLE_DEPRECATION_WARNINGS": "1"}))
+    # No deprecated option or behaviour is used. The one deprecation left is printed by
+    # amazon.aws.iam_role (10.x) on every call, whatever its options.
+    deprecations = [line for line in deploy[1].splitlines() if "DEPRECATION" in line]
+    assert [d for d in deprecations if "iam_role.assume_role_policy_document_raw" not in d] == [], deprecations
     service_arn, _auth_policy = check_provider(provider, org_arn=pair["organization"]["arn"])
     check_consumer(consumer, [service_arn])
 
@@ -417,6 +421,28 @@ def test_consumer_outside_the_organization_accepts_the_invitation(pair, tmp_path
     finally:
         ok(playbook(pair, "teardown", inventory, env_extra=base))
     check_empty(Account(pair, "provider"))
+
+
+@pytest.mark.sandbox
+@pytest.mark.slow
+def test_consumer_waits_for_the_expected_shares_then_names_the_missing_provider(tmp_path_factory):
+    """No share from the expected provider ever appears: the consumer reads the shares
+    again until consumer_share_wait_timeout, then fails naming that provider."""
+    state_dir, info = start_sandbox(tmp_path_factory, "e2e-wait", ("provider", "consumer"))
+    try:
+        provider_id = info["accounts"]["provider"]["id"]
+        extra = json.dumps({"consumer_expected_providers": [provider_id],
+                            "consumer_share_wait_timeout": 3, "consumer_share_wait_delay": 1})
+        returncode, output, _recap = playbook(
+            info, Path(__file__).parent / "playbooks" / "find_shared_services.yml", "sandbox", "-e", extra)
+        assert returncode != 0, output[-5000:]
+        text = " ".join(output.split())
+        assert f"still sees no RAM share named {PROVIDER['share']} holding a service from {provider_id}" in text, \
+            output[-5000:]
+        # Read once, then again every second for the 3 seconds allowed.
+        assert output.count("FAILED - RETRYING: [consumer]: Find the shares made to this account") == 3, output[-5000:]
+    finally:
+        control.stop(state_dir)
 
 
 # ---------------------------------------------------------------- two providers, two consumers
