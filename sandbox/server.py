@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> None:
     from werkzeug.serving import make_server
 
     from .bootstrap import bootstrap
+    from .dataplane.endpoint import DataPlaneEndpoint
     from .moto_ext import install
     from .moto_ext.core.calllog import CallLog
 
@@ -70,8 +71,10 @@ def main(argv: list[str] | None = None) -> None:
     # One line per request would drown the log; the call log records API calls.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     app = CallLog(DomainDispatcherApplication(create_backend_app), str(state_dir / "calls.jsonl"))
-    server = make_server(args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler)
     region = settings.region()
+    # POST /_sandbox/request: the VPC Lattice data plane (sandbox/dataplane/)
+    app = DataPlaneEndpoint(app, str(state_dir / "calls.jsonl"), region)
+    server = make_server(args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler)
     info, credentials = bootstrap(region, settings.accounts(), settings.external_accounts())
     write_state(state_dir, f"http://{args.host}:{args.port}", region, info, credentials)
     print(f"sandbox serving on {args.host}:{args.port} (extensions: {', '.join(installed)})", flush=True)
