@@ -19,7 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--state-dir", default=str(settings.state_dir()))
     parser.add_argument("--port", type=int, default=None)
     request_cli.add_arguments(parser)
-    args = parser.parse_args(argv)
+    # intermixed: the URL may follow the options, as with curl
+    args = parser.parse_intermixed_args(argv)
 
     if args.command == "request":
         return request_cli.run(args)

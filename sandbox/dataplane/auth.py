@@ -86,18 +86,9 @@ _LOCK = threading.Lock()
 
 
 def _instance_role_arn(client: Any) -> str | None:
-    from moto.iam.models import iam_backends
-
+    """The role of the instance's IAM instance profile (RunInstances / AssociateIamInstanceProfile)."""
     association = client.ec2.iam_instance_profile_associations.get(client.instance.id)
-    profile = association.instance_profile if association is not None else None
-    if profile is None and client.instance.iam_instance_profile:
-        wanted = client.instance.iam_instance_profile
-        wanted = wanted.get("Arn") or wanted.get("Name") if isinstance(wanted, dict) else wanted
-        profile = next(
-            (p for p in iam_backends[client.account_id]["aws"].instance_profiles.values() if wanted in (p.arn, p.name)),
-            None,
-        )
-    roles = getattr(profile, "roles", None) or []
+    roles = getattr(association.iam_instance_profile, "roles", None) if association is not None else None
     return roles[0].arn if roles else None
 
 
