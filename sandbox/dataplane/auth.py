@@ -17,6 +17,12 @@ VPC Lattice User Guide, "Control access to VPC Lattice services using auth polic
   "Condition keys for auth policies" (``vpc-lattice-svcs:SourceVpc`` ...).
 - A denied request gets HTTP 403 with an ``AccessDeniedException`` body.
 
+"SIGv4 authenticated requests for Amazon VPC Lattice", Considerations: "VPC
+Lattice attempts to authenticate any request that is signed with SIGv4 ... The
+request fails without authentication" (whatever the auth type), and "VPC Lattice
+does not support payload signing. You must send an x-amz-content-sha256 header
+with the value set to UNSIGNED-PAYLOAD".
+
 On an instance, the credentials to sign with come from the instance profile's
 role (EC2 User Guide, "Use an IAM role to grant permissions to applications
 running on Amazon EC2 instances": IMDS serves the role's temporary credentials).
@@ -39,6 +45,7 @@ from .conditions import conditions_hold, principal_matches
 from .model import NO_CREDENTIALS, HttpRequest, TransportError
 
 SIGNING_NAME = "vpc-lattice-svcs"
+UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD"
 ACTION = "vpc-lattice-svcs:Invoke"
 AUTHORIZATION = re.compile(
     r"^AWS4-HMAC-SHA256 Credential=(?P<key>[^/]+)/(?P<date>\d{8})/(?P<region>[^/]+)/(?P<service>[^/]+)/aws4_request,"
@@ -125,7 +132,7 @@ def _aws_request(request: HttpRequest, headers: dict[str, str]) -> AWSRequest:
 
 def sign(request: HttpRequest, credentials: Credentials, region: str) -> HttpRequest:
     """``request`` with SigV4 headers for ``vpc-lattice-svcs``, as ``curl --aws-sigv4`` adds them."""
-    aws_request = _aws_request(request, dict(request.headers))
+    aws_request = _aws_request(request, {**request.headers, "x-amz-content-sha256": UNSIGNED_PAYLOAD})
     SigV4Auth(credentials, SIGNING_NAME, region).add_auth(aws_request)
     return dataclasses.replace(request, headers=dict(aws_request.headers.items()))
 
@@ -154,6 +161,8 @@ def authenticate(request: HttpRequest, region: str) -> Caller:
             f"Credential should be scoped to a valid region and to service '{SIGNING_NAME}', "
             f"not '{parsed['region']}/{parsed['service']}'"
         )
+    if request.header("x-amz-content-sha256") != UNSIGNED_PAYLOAD:
+        raise AuthenticationFailure("VPC Lattice needs the header x-amz-content-sha256: UNSIGNED-PAYLOAD")
     access_key = _find_access_key(parsed["key"], request.header("X-Amz-Security-Token"))
     signed = parsed["signed"].split(";")
     headers = {name: value for name, value in request.headers.items() if name.lower() in signed}

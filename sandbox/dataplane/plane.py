@@ -36,19 +36,20 @@ def condition_context(client: Client, route: Route, request: HttpRequest) -> dic
 
 
 def authorize(client: Client, route: Route, request: HttpRequest) -> tuple[auth.Caller, Outcome | None]:
-    """The caller, and the 403 to answer when an AWS_IAM network or service refuses it."""
+    """The caller, and the 403 to answer when its signature fails or an AWS_IAM network or service refuses it."""
+    try:
+        # a signed request is authenticated whatever the auth types (see auth's docstring)
+        caller = auth.authenticate(request, client.region)
+    except auth.AuthenticationFailure as failure:
+        return auth.ANONYMOUS, _text(403, "Forbidden", f"AccessDeniedException: {failure}", "AccessDeniedException")
     guarded = [
         (resource, backend)
         for resource, backend in ((route.network, _backend_of(route.network)), (route.service, route.service_backend))
         if resource.auth_type == "AWS_IAM"
     ]
     if not guarded:
-        return auth.ANONYMOUS, None
+        return caller, None
     resource_arn = invoke_resource(route, request)
-    try:
-        caller = auth.authenticate(request, client.region)
-    except auth.AuthenticationFailure as failure:
-        return auth.ANONYMOUS, _text(403, "Forbidden", f"AccessDeniedException: {failure}", "AccessDeniedException")
     context = {**condition_context(client, route, request), **caller.context()}
     for resource, backend in guarded:
         policy = backend.auth_policies.get(resource.id)

@@ -241,3 +241,12 @@ def test_rules_fixed_responses_and_other_targets(pattern):
     assert request(built["instance"], built["url"], headers={"x-canary": "ON"}, method="POST")["status"] == 200
     # only the listener's port and protocol connect
     assert request(built["instance"], built["url"].replace("https://", "http://"))["exit_code"] != 0
+
+
+def test_signed_request_is_authenticated_even_without_auth(pattern):
+    built = pattern.build()
+    assert pattern.request(built["instance"], built["url"], sign=True)["status"] == 200
+    headers = {"Authorization": "AWS4-HMAC-SHA256 Credential=ASIAXXXXXXXXXXXXXXXX/20260101/eu-west-1/"
+               "vpc-lattice-svcs/aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0" * 64,
+               "X-Amz-Date": "20260101T000000Z", "x-amz-content-sha256": "UNSIGNED-PAYLOAD"}
+    assert pattern.request(built["instance"], built["url"], headers=headers)["status"] == 403
