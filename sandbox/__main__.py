@@ -1,4 +1,7 @@
-"""``python -m sandbox start|stop|status|env [--state-dir DIR] [--port N]``."""
+"""``python -m sandbox start|stop|status|env|request [--state-dir DIR] [--port N]``.
+
+``request`` sends one HTTP request through the sandbox's VPC Lattice data plane
+from an instance (see :mod:`sandbox.dataplane.cli`)."""
 
 from __future__ import annotations
 
@@ -7,14 +10,20 @@ import json
 import sys
 
 from . import control, settings
+from .dataplane import cli as request_cli
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sandbox", description="Local multi-account AWS sandbox (moto).")
-    parser.add_argument("command", choices=["start", "stop", "status", "env"])
+    parser.add_argument("command", choices=["start", "stop", "status", "env", "request"])
     parser.add_argument("--state-dir", default=str(settings.state_dir()))
     parser.add_argument("--port", type=int, default=None)
-    args = parser.parse_args(argv)
+    request_cli.add_arguments(parser)
+    # intermixed: the URL may follow the options, as with curl
+    args = parser.parse_intermixed_args(argv)
+
+    if args.command == "request":
+        return request_cli.run(args)
 
     if args.command == "stop":
         print("stopped" if control.stop(args.state_dir) else "not running")

@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> None:
     from werkzeug.serving import make_server
 
     from .bootstrap import bootstrap
+    from .dataplane.endpoint import DataPlaneEndpoint
     from .moto_ext import install
     from .moto_ext.core import faults
     from .moto_ext.core.calllog import CallLog, service_of
@@ -74,8 +75,10 @@ def main(argv: list[str] | None = None) -> None:
     # Faults are answered inside the call log, so that it records them (and marks them).
     moto_app = faults.wrap(DomainDispatcherApplication(create_backend_app), settings.faults(), service_of)
     app = CallLog(moto_app, str(state_dir / "calls.jsonl"))
-    server = make_server(args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler)
     region = settings.region()
+    # POST /_sandbox/request: the VPC Lattice data plane (sandbox/dataplane/)
+    app = DataPlaneEndpoint(app, str(state_dir / "calls.jsonl"), region)
+    server = make_server(args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler)
     info, credentials = bootstrap(region, settings.accounts(), settings.external_accounts())
     write_state(state_dir, f"http://{args.host}:{args.port}", region, info, credentials)
     print(f"sandbox serving on {args.host}:{args.port} (extensions: {', '.join(installed)})", flush=True)

@@ -305,6 +305,7 @@ def check_empty(account):
     """No resource of any type the pattern makes is left in the account."""
     iam, lam, lattice, ram, ec2 = (account(s) for s in ("iam", "lambda", "vpc-lattice", "ram", "ec2"))
     assert [r["RoleName"] for r in iam.list_roles()["Roles"] if r["RoleName"] == PROVIDER["role"]] == []
+    assert iam.list_instance_profiles()["InstanceProfiles"] == []
     assert lam.list_functions()["Functions"] == []
     assert lattice.list_services()["items"] == []
     assert lattice.list_target_groups()["items"] == []
@@ -360,6 +361,13 @@ def test_reference_pattern(pair):
 
     again = ok(playbook(pair, "deploy", "sandbox"))
     assert changed(again) == {"management-account": 0, "provider": 0, "consumer": 0}, again[1][-15000:]
+
+    # verify.yml calls the service from a consumer instance through the sandbox's data plane
+    mark = log.mark()
+    verified = ok(playbook(pair, "verify", "sandbox"))
+    assert "Hello from Lambda Function!!" in verified[1]
+    assert [(c["operation"], c["status"], c["account"]) for c in log(since=mark)
+            if c["service"] == "vpc-lattice-svcs"] == [("Invoke", 200, consumer.id)]
     mark = log.mark()
     check = ok(playbook(pair, "deploy", "sandbox", "--check", "--diff"))
     assert changed(check) == {"management-account": 0, "provider": 0, "consumer": 0}, check[1][-15000:]

@@ -1,0 +1,129 @@
+"""Where the client is and what the service's DNS name resolves to from there.
+
+VPC Lattice answers a service's generated DNS name
+(``<name>-<hex>.<hex>.vpc-lattice-svcs.<region>.on.aws``) only from a VPC that
+is associated with a service network the service is associated with; elsewhere
+the name does not resolve ("Manage the associations for a VPC Lattice service
+network", VPC Lattice User Guide: "clients in the VPC can ... resolve and reach
+the services associated with the service network"; "Service DNS", same guide).
+Only ACTIVE associations count: one still CREATE_IN_PROGRESS or
+DELETE_IN_PROGRESS does not carry traffic yet / any more.
+
+A service owned by another account reaches a service network only while it is
+shared with the service network's owner through RAM (VPC Lattice User Guide,
+"Share your VPC Lattice entities"; when the share stops, the association stops
+working). The same holds for a service network shared with the VPC's owner.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from ..moto_ext.ram.access import is_shared_with
+from ..moto_ext.vpclattice.sharing import regional_backends
+from .model import COULD_NOT_RESOLVE_HOST, TransportError
+
+
+@dataclasses.dataclass
+class Client:
+    """The instance the request leaves from."""
+
+    account_id: str
+    region: str
+    instance: Any
+    ec2: Any
+
+    @property
+    def vpc_id(self) -> str:
+        return self.instance.vpc_id
+
+    @property
+    def vpc_arn(self) -> str:
+        return f"arn:aws:ec2:{self.region}:{self.account_id}:vpc/{self.vpc_id}"
+
+
+@dataclasses.dataclass
+class Route:
+    """What the name resolved to: the service, reached through this network and these associations."""
+
+    service: Any
+    service_backend: Any
+    network: Any
+    vpc_association: Any
+    service_association: Any
+
+
+class UnknownInstance(LookupError):
+    pass
+
+
+def find_client(instance_id: str, region: str) -> Client:
+    """The running instance ``instance_id`` in whichever sandbox account holds it."""
+    from moto.ec2.models import ec2_backends
+
+    for account_id, per_region in list(ec2_backends.items()):
+        if region not in per_region.keys():
+            continue
+        backend = per_region[region]
+        for instance in backend.all_instances():
+            if instance.id == instance_id and instance.state == "running":
+                return Client(account_id, region, instance, backend)
+    raise UnknownInstance(f"no running instance {instance_id} in {region}")
+
+
+def _active(resource: Any) -> bool:
+    return resource.lifecycle.status == "ACTIVE"
+
+
+def _usable_by(resource_arn: str, account_id: str, region: str) -> bool:
+    """The caller owns ``resource_arn`` or RAM shares it with the caller."""
+    return resource_arn.split(":")[4] == account_id or is_shared_with(resource_arn, account_id, region)
+
+
+def _names(service: Any) -> set[str]:
+    # The custom domain name resolves only through DNS the owner configures
+    # (VPC Lattice User Guide, "Custom domain names for VPC Lattice services"):
+    # not modelled yet, so only the generated name resolves.
+    return {service.dns["domainName"].lower()}
+
+
+def resolve(client: Client, host: str) -> Route:
+    """The route to the service named ``host`` from the client's VPC, or curl's "could not resolve host"."""
+    backends = regional_backends(client.region)
+    vpc_associations = [
+        association
+        for backend in backends
+        for association in backend.service_network_vpc_associations.values()
+        if association.vpc_id == client.vpc_id and association.created_by == client.account_id and _active(association)
+    ]
+    for vpc_association in vpc_associations:
+        network_arn = vpc_association.service_network_arn
+        if not _usable_by(network_arn, client.account_id, client.region):
+            continue
+        network_owner = network_arn.split(":")[4]
+        for backend in backends:
+            for service_association in backend.service_network_service_associations.values():
+                if service_association.service_network_arn != network_arn or not _active(service_association):
+                    continue
+                route = _route(backends, service_association, network_owner, host, client.region)
+                if route is not None:
+                    route.vpc_association = vpc_association
+                    return route
+    raise TransportError(COULD_NOT_RESOLVE_HOST, f"curl: (6) Could not resolve host: {host}", "CouldNotResolveHost")
+
+
+def _route(backends: list[Any], association: Any, network_owner: str, host: str, region: str) -> Route | None:
+    owner = association.service_arn.split(":")[4]
+    backend = next((b for b in backends if b.account_id == owner), None)
+    service = backend.services.get(association.service_arn.rsplit("/", 1)[-1]) if backend else None
+    if service is None or not _active(service) or host not in _names(service):
+        return None
+    if not _usable_by(service.arn, network_owner, region):
+        return None
+    network = next(
+        (b.service_networks.get(association.service_network_arn.rsplit("/", 1)[-1]) for b in backends
+         if b.account_id == network_owner),
+        None,
+    )
+    return None if network is None else Route(service, backend, network, None, association)
