@@ -150,14 +150,13 @@ def _path(model, accounts, consumer, service_arn, service_name, data_plane):
     network = _consumer_network(model, consumer)
     received = {arn for share in consumer["read"].get("received_shares") or [] if share.get("status") == "ACTIVE"
                 for arn in (r.get("arn") for r in share.get("resources") or [])}
-    provider_shares = [s for s in model["shares"] if service_arn in s["resources"] and s["status"] == "ACTIVE"]
     association = next((a for a in (network or {}).get("service_associations", []) if a["service_arn"] == service_arn), None)
     vpc_associations = (network or {}).get("vpc_associations", [])
     checks = {
         "service": bool(service and service["status"] == "ACTIVE" and service["listeners"]),
-        # Visible from the consumer, or (owner's view) shared with a principal that covers it.
-        "share": service_arn in received or any(_covers(s["principals"], consumer["account_id"]) for s in provider_shares)
-        or bool(service and service["account"] == consumer["name"]),
+        # What counts is what the consumer sees (a share to its organization, or accepted
+        # invitation); a service of its own account needs no share.
+        "share": service_arn in received or bool(service and service["account"] == consumer["name"]),
         "vpc_association": any(a["status"] == "ACTIVE" for a in vpc_associations),
         "service_association": bool(association and association["status"] == "ACTIVE"),
         "security_group": any(a["allows_https"] for a in vpc_associations if a["status"] == "ACTIVE"),
@@ -386,11 +385,9 @@ def topology_mermaid(model):
         for share in (s for s in model["shares"] if s["account"] == name):
             node = _node_id("share", name, share["name"])
             principals = ", ".join(_principal_key(p) for p in share["principals"]) or "no principal"
-            text = "RAM share {}<br/>to {}".format(share["name"], principals)
+            held = ", ".join(s["name"] for s in model["services"] if s["arn"] in share["resources"]) or "nothing"
+            text = "RAM share {}<br/>holds {}<br/>to {}".format(share["name"], held, principals)
             lines.append(f"    {node}{{{{{_label(text)}}}}}")
-            for arn in share["resources"]:
-                if arn in service_nodes:
-                    edges.append((f"  {service_nodes[arn]} -->|shared in| {node}", False))
         for network in (n for n in model["networks"] if n["account"] == name):
             node = _node_id("sn", name, network["name"])
             text = "service network {}<br/>auth {}".format(network["name"], network["auth_type"])
@@ -403,6 +400,14 @@ def topology_mermaid(model):
                 label = f"VPC association {assoc['status']}" + ("" if assoc["allows_https"] else " · SG blocks 443")
                 edges.append((_edge(vpc_node, node, label, broken), broken))
         lines.append("  end")
+    for share in model["shares"]:
+        share_node = _node_id("share", share["account"], share["name"])
+        for consumer in sorted({p["consumer"] for p in model["paths"] if p["service_arn"] in share["resources"]}):
+            paths = [p for p in model["paths"] if p["consumer"] == consumer and p["service_arn"] in share["resources"]]
+            visible = all(p["checks"]["share"] for p in paths)
+            network = _node_id("sn", consumer, paths[0]["network"])
+            label = f"RAM share to {consumer}" if visible else f"x RAM share not visible to {consumer}"
+            edges.append((_edge(share_node, network, label, not visible), not visible))
     for path in model["paths"]:
         network = _node_id("sn", path["consumer"], path["network"])
         target = service_nodes.get(path["service_arn"])
@@ -430,7 +435,8 @@ def _edge(source, target, label, broken):
 
 def topology_table(model, drift=None):
     """Plain-text table: one row per consumer and service, then the drift."""
-    header = ("CONSUMER", "SERVICE", "PROVIDER", "AUTH", "SHARE", "VPC ASSOC", "SVC ASSOC", "SG 443", "REACHABLE")
+    # No single spaces in a cell: the YAML stdout callback folds long lines at them.
+    header = ("CONSUMER", "SERVICE", "PROVIDER", "AUTH", "SHARE", "VPC-ASSOC", "SVC-ASSOC", "SG-443", "REACHABLE")
     rows = [header]
     mark = {True: "ok", False: "BROKEN"}
     for p in model["paths"]:
@@ -443,8 +449,13 @@ def topology_table(model, drift=None):
     if drift is not None:
         text.append("")
         text.append(f"DRIFT: {len(drift)}" if drift else "DRIFT: none")
-        text += [f"  {d['account']}: {d['kind']} {d['resource']}: {d['detail']}" for d in drift]
+        text += ["  " + line for line in topology_drift_lines(drift)]
     return "\n".join(text)
+
+
+def topology_drift_lines(drift):
+    """One '<account>: <kind> <resource>: <detail>' line per drift item."""
+    return [f"{d['account']}: {d['kind']} {d['resource']}: {d['detail']}" for d in drift]
 
 
 class FilterModule:
@@ -454,4 +465,5 @@ class FilterModule:
             "topology_drift": topology_drift,
             "topology_mermaid": topology_mermaid,
             "topology_table": topology_table,
+            "topology_drift_lines": topology_drift_lines,
         }
