@@ -144,7 +144,7 @@ def _expected_service_arns(model, accounts, consumer):
     return wanted
 
 
-def _path(model, accounts, consumer, service_arn, service_name, data_plane):
+def _path(model, consumer, service_arn, service_name, data_plane):
     """Whether ``consumer`` reaches the service, from the control plane (and the data plane when given)."""
     service = next((s for s in model["services"] if s["arn"] == service_arn), None)
     network = _consumer_network(model, consumer)
@@ -161,8 +161,6 @@ def _path(model, accounts, consumer, service_arn, service_name, data_plane):
         "service_association": bool(association and association["status"] == "ACTIVE"),
         "security_group": any(a["allows_https"] for a in vpc_associations if a["status"] == "ACTIVE"),
     }
-    if service is None:
-        checks["service"] = False
     probe = (data_plane or {}).get(consumer["name"], {}).get(service_arn)
     if probe is not None:
         checks["data_plane"] = bool(probe.get("reachable") if isinstance(probe, dict) else probe)
@@ -229,7 +227,7 @@ def topology_model(accounts, data_plane=None):
         wanted = {w["arn"]: w["name"] for w in _expected_service_arns(model, accounts, consumer) if w["arn"]}
         associated = {a["service_arn"]: a["service_name"] for a in (network or {}).get("service_associations", [])}
         for arn, name in sorted({**wanted, **associated}.items()):
-            model["paths"].append(_path(model, accounts, consumer, arn, name, data_plane))
+            model["paths"].append(_path(model, consumer, arn, name, data_plane))
     return model
 
 
@@ -307,7 +305,7 @@ def _consumer_drift(model, accounts, account):
         drift.append(_drift(name, "changed", f"service network {wanted_network}",
                             f"auth type {network['auth_type']}, expected {want_auth}"))
 
-    groups = [g for g in account["read"].get("security_groups") or []]
+    groups = account["read"].get("security_groups") or []
     names = {g.get("group_id"): g.get("group_name") for g in groups}
     vpc = next((v for v in model["vpcs"] if v["account"] == name and v["name"] == expected["vpc_name"]), None)
     lattice_group = next((g for g in groups if g.get("group_name") == expected["lattice_security_group_name"]
