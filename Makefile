@@ -31,7 +31,7 @@ USES_SANDBOX := yes
 export AWS_CONFIG_FILE := $(CURDIR)/$(SANDBOX_STATE_DIR)/aws_config
 endif
 
-.PHONY: help setup sandbox sandbox-stop deploy verify teardown check docs \
+.PHONY: help setup sandbox sandbox-stop deploy verify teardown check status docs \
         test test-lint test-unit test-sanity test-sandbox test-integration test-e2e test-molecule test-packaging
 
 help: ## Show the targets
@@ -72,6 +72,9 @@ check: setup $(if $(USES_SANDBOX),sandbox) ## Show what a deploy would change (-
 
 teardown: setup $(if $(USES_SANDBOX),sandbox) ## Remove everything the pattern deployed (consumers, then providers)
 	$(BIN)/ansible-playbook playbooks/teardown.yml -i $(INVENTORY) $(PLAYBOOK_ARGS)
+
+status: setup $(if $(USES_SANDBOX),sandbox) ## Draw what is connected to what and report drift from the inventory (read-only)
+	$(BIN)/ansible-playbook playbooks/status.yml -i $(INVENTORY) $(PLAYBOOK_ARGS)
 
 docs: setup ## Regenerate docs/ (modules, roles) and CHANGELOG.rst
 	$(BIN)/python tests/packaging/render_docs.py

@@ -51,11 +51,11 @@ def test_job_templates_launch_existing_playbooks_with_known_variables():
     settings = yaml.safe_load((AWX / "settings.yml").read_text())
     configure = _configure_vars()
     assert [t["playbook"] for t in configure["awx_job_templates"]] == [
-        "playbooks/deploy.yml", "playbooks/verify.yml", "awx/teardown.yml"
+        "playbooks/deploy.yml", "playbooks/verify.yml", "awx/teardown.yml", "playbooks/status.yml"
     ]
     for template in configure["awx_job_templates"]:
         assert (ROOT / template["playbook"]).is_file()
-    for survey in ("awx_deploy_survey", "awx_verify_survey", "awx_teardown_survey"):
+    for survey in ("awx_deploy_survey", "awx_verify_survey", "awx_teardown_survey", "awx_status_survey"):
         questions = [q for q in configure[survey]["spec"] if isinstance(q, dict)]
         assert {q["variable"] for q in questions} <= known, survey
     confirm = [q for q in configure["awx_teardown_survey"]["spec"] if isinstance(q, dict) and q["variable"] == "lattice_teardown_confirm"]
@@ -166,7 +166,8 @@ def test_job_templates_use_the_project_ee_inventory_credential_and_surveys(contr
     assert (project["scm_url"], project["default_environment"]) == (settings["awx_project_scm_url"], ee["id"])
     credential = awx.one("credentials", name="Lattice multi-account base AWS credential")
     surveys = {}
-    for action, playbook in (("deploy", "playbooks/deploy.yml"), ("verify", "playbooks/verify.yml"), ("teardown", "awx/teardown.yml")):
+    for action, playbook in (("deploy", "playbooks/deploy.yml"), ("verify", "playbooks/verify.yml"), ("teardown", "awx/teardown.yml"),
+                             ("status", "playbooks/status.yml")):
         template = awx.one("job_templates", name=f"Lattice multi-account - {action}")
         assert (template["playbook"], template["project"], template["execution_environment"]) == (playbook, project["id"], ee["id"])
         assert [c["id"] for c in awx.linked("job_templates", template, "credentials")] == [credential["id"]]
@@ -178,6 +179,7 @@ def test_job_templates_use_the_project_ee_inventory_credential_and_surveys(contr
         "deploy": ["aws_region", "consumer_service_network_name", "consumer_instance_type"],
         "verify": ["aws_region", "consumer_verify_data_plane"],
         "teardown": ["aws_region", "lattice_teardown_confirm"],
+        "status": ["aws_region", "status_fail_on_drift"],
     }
 
 

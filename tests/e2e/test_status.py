@@ -1,0 +1,140 @@
+"""End to end: playbooks/status.yml on the 2+2 inventory (inventories/sandbox-large).
+
+One deployment for the whole file (module-scoped fixture). After it, status reports
+no drift and its diagram names every account, service and association; then changes
+are made behind the collection's back with boto3, one at a time, and status reports
+exactly the changes made so far and exits non-zero. Every status run is checked in
+the sandbox's call log to make no mutating call.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_pattern import Account, ok, playbook, start_sandbox
+
+from sandbox import control, testing
+
+ACCOUNTS = ("provider-a", "provider-b", "consumer-a", "consumer-b")
+SERVICES = {"provider-a": "service-orders", "provider-b": "service-billing"}
+CONSUMERS = ("consumer-a", "consumer-b")
+LATTICE_SG = "consumer-lattice-sg-vpclattice-distributed-consumer"
+INSTANCE_SG = "consumer-instance-sg-vpclattice-distributed-consumer"
+
+
+@pytest.fixture(scope="module")
+def deployed(tmp_path_factory):
+    state_dir, info = start_sandbox(tmp_path_factory, "e2e-status", ACCOUNTS)
+    try:
+        ok(playbook(info, "deploy", "sandbox-large"))
+        yield info
+    finally:
+        control.stop(state_dir)
+
+
+def status(info, tmp_path):
+    """Run the status playbook; returns (returncode, output, report, diagram) and checks
+    that it made no mutating call."""
+    log = testing.CallLog(info["calls_log"])
+    mark = log.mark()
+    diagram, report = tmp_path / "topology.md", tmp_path / "status.json"
+    returncode, output, _recap = playbook(info, "status", "sandbox-large", "-e", f"status_diagram_path={diagram}",
+                                          "-e", f"status_report_path={report}")
+    calls = log(since=mark)
+    assert calls, "the status run read nothing"
+    assert log.mutating(since=mark) == [], output[-5000:]
+    assert report.is_file(), output[-15000:]
+    return returncode, output, json.loads(report.read_text()), diagram.read_text()
+
+
+def drift_keys(report):
+    return sorted((d["account"], d["kind"], d["resource"]) for d in report["drift"])
+
+
+def paths(report):
+    return {(p["consumer"], p["service"]): p["broken"] for p in report["model"]["paths"]}
+
+
+@pytest.mark.sandbox
+@pytest.mark.slow
+def test_no_drift_after_a_deploy_and_the_diagram_names_everything(deployed, tmp_path):
+    returncode, output, report, diagram = status(deployed, tmp_path)
+    assert returncode == 0, output[-15000:]
+    assert report["drift"] == []
+    assert "DRIFT: none" in output
+    # Every consumer reaches every service.
+    assert paths(report) == {(c, s): [] for c in CONSUMERS for s in SERVICES.values()}
+    # The console table has one row per consumer and service.
+    rows = [line for line in output.splitlines() if line.strip().startswith("- consumer-")]
+    assert len(rows) == 4 and all(row.rstrip().endswith("yes") for row in rows), rows
+
+    assert diagram.startswith("# VPC Lattice topology\n\n```mermaid\nflowchart LR\n")
+    for name in ACCOUNTS:
+        assert f'subgraph acct_{name.replace("-", "_")}["{name} · {Account(deployed, name).id}' in diagram
+    for provider, service in SERVICES.items():
+        assert f"service {service}<br/>HTTPS:443" in diagram
+        for consumer in CONSUMERS:
+            # The share and the service association, as labelled arrows.
+            assert (f"share_{provider.replace('-', '_')}_service_resource_share -->|\"RAM share to {consumer}\"| "
+                    f"sn_{consumer.replace('-', '_')}_service_network") in diagram
+            assert (f"sn_{consumer.replace('-', '_')}_service_network -->|\"service association ACTIVE\"| "
+                    f"svc_{provider.replace('-', '_')}_{service.replace('-', '_')}") in diagram
+    assert diagram.count('-->|"VPC association ACTIVE"|') == 2
+    assert "-.->" not in diagram and "linkStyle" not in diagram
+
+
+@pytest.mark.sandbox
+@pytest.mark.slow
+def test_changes_behind_the_collections_back_are_reported_exactly(deployed, tmp_path):
+    consumer_a, consumer_b, provider_b = (Account(deployed, n) for n in ("consumer-a", "consumer-b", "provider-b"))
+
+    # 1. A security group rule removed: consumer-a's Lattice security group no longer lets HTTPS in.
+    ec2 = consumer_a("ec2")
+    group = ec2.describe_security_groups(Filters=[{"Name": "group-name", "Values": [LATTICE_SG]}])["SecurityGroups"][0]
+    ec2.revoke_security_group_ingress(GroupId=group["GroupId"], IpPermissions=group["IpPermissions"])
+    returncode, output, report, diagram = status(deployed, tmp_path / "1")
+    assert returncode != 0
+    assert drift_keys(report) == [("consumer-a", "changed", f"security group {LATTICE_SG}")]
+    assert report["drift"][0]["detail"] == f"ingress rules [], expected ['tcp 443-443 from {INSTANCE_SG}']"
+    assert f"consumer-a: changed security group {LATTICE_SG}" in output
+    assert paths(report) == {("consumer-a", s): ["security_group"] for s in SERVICES.values()} \
+        | {("consumer-b", s): [] for s in SERVICES.values()}
+    assert "VPC association ACTIVE · SG blocks 443" in diagram and "linkStyle" in diagram
+
+    # 2. A service association deleted: consumer-b's network loses service-orders.
+    lattice = consumer_b("vpc-lattice")
+    network = lattice.list_service_networks()["items"][0]
+    association = next(a for a in lattice.list_service_network_service_associations(
+        serviceNetworkIdentifier=network["id"])["items"] if a["serviceName"] == "service-orders")
+    lattice.delete_service_network_service_association(serviceNetworkServiceAssociationIdentifier=association["id"])
+    returncode, output, report, diagram = status(deployed, tmp_path / "2")
+    assert returncode != 0
+    assert drift_keys(report) == [
+        ("consumer-a", "changed", f"security group {LATTICE_SG}"),
+        ("consumer-b", "missing", "service association service-network - service-orders"),
+    ]
+    assert paths(report)[("consumer-b", "service-orders")] == ["service_association"]
+    assert '-.->|"x service_association"| svc_provider_a_service_orders' in diagram
+
+    # 3. A principal removed from a share: provider-b's share no longer goes to the organization.
+    ram = provider_b("ram")
+    share = ram.get_resource_shares(resourceOwner="SELF", name="service-resource-share")["resourceShares"][0]
+    ram.disassociate_resource_share(resourceShareArn=share["resourceShareArn"],
+                                    principals=[deployed["organization"]["arn"]])
+    testing.wait_until(
+        lambda: ram.list_principals(resourceOwner="SELF", resourceShareArns=[share["resourceShareArn"]])["principals"],
+        lambda principals: principals == [])
+    returncode, output, report, diagram = status(deployed, tmp_path / "3")
+    assert returncode != 0
+    assert drift_keys(report) == [
+        ("consumer-a", "changed", f"security group {LATTICE_SG}"),
+        ("consumer-b", "missing", "service association service-network - service-orders"),
+        ("provider-b", "changed", "share service-resource-share"),
+    ]
+    assert next(d["detail"] for d in report["drift"] if d["account"] == "provider-b") \
+        == "principals [], expected ['organization']"
+    # Neither consumer is shared service-billing any more.
+    assert all("share" in paths(report)[(c, "service-billing")] for c in CONSUMERS)
+    assert "x RAM share not visible to consumer-a" in diagram
+    assert "Drift from the inventory (3)" in output
