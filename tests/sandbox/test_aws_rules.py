@@ -82,7 +82,9 @@ def test_a_cross_account_service_association_has_an_arn_in_both_accounts(provide
         wait_status(lambda: provider.get_service_network_service_association(
             serviceNetworkServiceAssociationIdentifier=seen[0]["arn"]))
         # the service owner may delete it: gone for the network owner too
-        provider.delete_service_network_service_association(serviceNetworkServiceAssociationIdentifier=seen[0]["arn"])
+        deleted = provider.delete_service_network_service_association(
+            serviceNetworkServiceAssociationIdentifier=seen[0]["arn"])
+        assert (deleted["arn"], deleted["status"]) == (in_provider_account, "DELETE_IN_PROGRESS")
         wait_gone(lambda: consumer.get_service_network_service_association(
             serviceNetworkServiceAssociationIdentifier=created["id"]))
     finally:
