@@ -94,3 +94,9 @@ def test_instances_start_pending_and_shut_down(timed):
     assert terminating["CurrentState"]["Name"] == "shutting-down"
     assert state()["Name"] == "shutting-down"
     wait_until(state, lambda s: s == {"Code": 48, "Name": "terminated"}, timeout=3)
+
+
+def test_an_unknown_timing_is_refused(monkeypatch):
+    monkeypatch.setenv("SANDBOX_TIMING", "fast")
+    with pytest.raises(ValueError, match="SANDBOX_TIMING"):
+        timing.seconds("lattice-service", "CREATE_IN_PROGRESS")
