@@ -51,7 +51,10 @@ def faults() -> str:
 
 def timing() -> str:
     """``aws``: each transitional state lasts as long as on AWS (see timing.py); empty: SANDBOX_DELAY."""
-    return os.environ.get("SANDBOX_TIMING", "")
+    value = os.environ.get("SANDBOX_TIMING", "")
+    if value not in ("", "aws"):
+        raise ValueError(f"SANDBOX_TIMING must be 'aws' or empty, not {value!r}")
+    return value
 
 
 def time_scale() -> float:

@@ -1,11 +1,40 @@
-"""Fixtures shared by the sandbox tests (the session ones, ``sandbox`` and ``aws_client``, are in tests/conftest.py)."""
+"""Fixtures shared by the sandbox tests (``aws_client`` and ``calls`` are in tests/conftest.py; ``sandbox`` is
+overridden here with an instant one)."""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 from botocore.exceptions import ClientError
 
 from sandbox.testing import unique, wait_status
+
+
+INSTANT = {"lag": 0, "iam_propagation": 0, "faults": "", "timing": ""}
+
+
+@pytest.fixture(scope="session")
+def sandbox(tmp_path_factory):
+    """The session sandbox of these tests is an instant one, whatever SANDBOX_LAG & co. say:
+    they check the sandbox's rules one call at a time; the behaviour over time has its own
+    tests (test_lag, test_iam_propagation, test_faults, test_timing), each with a private sandbox.
+    A sandbox already running at SANDBOX_STATE_DIR is reused when it is instant."""
+    from sandbox import control
+
+    state_dir = os.environ.get("SANDBOX_STATE_DIR")
+    running = control.status(state_dir) if state_dir else None
+    if running and all(running.get(name, value) == value for name, value in INSTANT.items()):
+        yield running
+        return
+    private = tmp_path_factory.mktemp("sandbox")
+    info = control.start(
+        private, control.free_port(), accounts=("provider", "consumer"), external=("outsider",), **INSTANT
+    )
+    try:
+        yield info
+    finally:
+        control.stop(private)
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +108,8 @@ def service_network(consumer):
 
 @pytest.fixture(scope="module")
 def private_sandbox(tmp_path_factory):
-    """``private_sandbox(lag=..., faults=..., ...)``: a sandbox of its own with those settings, stopped after the module."""
+    """``private_sandbox(lag=..., faults=..., ...)``: a sandbox of its own with those settings (the others
+    instant, whatever the environment says), stopped after the module."""
     from sandbox import control
 
     started = []
@@ -88,7 +118,8 @@ def private_sandbox(tmp_path_factory):
         state = tmp_path_factory.mktemp("sandbox")
         started.append(state)
         return control.start(
-            state, control.free_port(), accounts=("provider", "consumer"), external=("outsider",), **behaviour
+            state, control.free_port(), accounts=("provider", "consumer"), external=("outsider",),
+            **{**INSTANT, **behaviour}
         )
 
     yield start

@@ -77,12 +77,14 @@ def test_a_cross_account_service_association_has_an_arn_in_both_accounts(provide
         ids = {name: account["id"] for name, account in sandbox["accounts"].items()}
         assert created["arn"].split(":")[4] == ids["consumer"]
         seen = provider.list_service_network_service_associations(serviceIdentifier=service["id"])["items"]
-        assert [(a["id"], a["arn"]) for a in seen] == [(created["id"], created["arn"].replace(ids["consumer"],
-                                                                                               ids["provider"]))]
+        in_provider_account = created["arn"].replace(ids["consumer"], ids["provider"])
+        assert [(a["id"], a["arn"]) for a in seen] == [(created["id"], in_provider_account)]
         wait_status(lambda: provider.get_service_network_service_association(
             serviceNetworkServiceAssociationIdentifier=seen[0]["arn"]))
         # the service owner may delete it: gone for the network owner too
-        provider.delete_service_network_service_association(serviceNetworkServiceAssociationIdentifier=seen[0]["arn"])
+        deleted = provider.delete_service_network_service_association(
+            serviceNetworkServiceAssociationIdentifier=seen[0]["arn"])
+        assert (deleted["arn"], deleted["status"]) == (in_provider_account, "DELETE_IN_PROGRESS")
         wait_gone(lambda: consumer.get_service_network_service_association(
             serviceNetworkServiceAssociationIdentifier=created["id"]))
     finally:

@@ -53,9 +53,10 @@ class VPCLatticeResponse(
     def dump(body: dict[str, Any]) -> str:
         return json.dumps({key: value for key, value in body.items() if value is not None})
 
-    def dump_only(self, resource: Any, *keys: str) -> str:
-        """The fields of ``resource`` that an operation's output shape has (creates and deletes answer few)."""
-        return self.dump({key: value for key, value in resource.to_dict().items() if key in keys})
+    def dump_only(self, resource: Any, *keys: str, view: dict[str, Any] | None = None) -> str:
+        """The fields of ``resource`` (or of its ``view``) that an operation's output shape has
+        (creates and deletes answer few)."""
+        return self.dump({key: value for key, value in (view or resource.to_dict()).items() if key in keys})
 
     def page(
         self, method: Callable[..., tuple[list[Any], str | None]], render: Callable[[Any], dict], **filters: Any

@@ -161,4 +161,4 @@ class ServiceAssociationResponses:
         association = self.backend.delete_service_network_service_association(
             self._get_param("serviceNetworkServiceAssociationIdentifier")
         )
-        return self.dump_only(association, "id", "status", "arn")
+        return self.dump_only(association, "id", "status", "arn", view=association.to_dict(self.current_account))
