@@ -14,6 +14,11 @@ COLLECTION_LINK := .collections/ansible_collections/lattice/multi_account
 
 SANDBOX_STATE_DIR ?= .sandbox
 SANDBOX_PORT ?= 5100
+# The sandbox is never kinder than AWS (sandbox/README.md): a new resource may not be
+# readable for up to SANDBOX_LAG seconds, and Lambda refuses an IAM role younger than
+# SANDBOX_IAM_PROPAGATION seconds. On for `make deploy` and every test session.
+export SANDBOX_LAG ?= 2
+export SANDBOX_IAM_PROPAGATION ?= 5
 INVENTORY ?= inventories/sandbox
 PLAYBOOK_ARGS ?=
 
