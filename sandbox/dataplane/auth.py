@@ -202,7 +202,8 @@ def policy_allows(policy: str | None, caller: Caller, resource: str, context: di
     if not policy:
         return False
     statements = json.loads(policy).get("Statement", [])
-    results = {_statement_result(s, caller, resource, context) for s in ([statements] if isinstance(statements, dict) else statements)}
+    statements = [statements] if isinstance(statements, dict) else statements
+    results = {_statement_result(statement, caller, resource, context) for statement in statements}
     return "Allow" in results and "Deny" not in results
 
 
@@ -210,7 +211,8 @@ def identity_allows(caller: Caller, resource: str) -> bool:
     """The caller's own IAM policies allow the invoke (moto's evaluation, as for API calls)."""
     from moto.iam.access_control import IAMPolicy, PermissionResult
 
-    results = {IAMPolicy(policy).is_action_permitted(ACTION, resource) for policy in caller.access_key.collect_policies()}
+    policies = caller.access_key.collect_policies()
+    results = {IAMPolicy(policy).is_action_permitted(ACTION, resource) for policy in policies}
     return PermissionResult.PERMITTED in results and PermissionResult.DENIED not in results
 
 

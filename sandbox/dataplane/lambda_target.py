@@ -188,7 +188,8 @@ def invoke(function: Any, payload: dict[str, Any]) -> dict[str, Any]:
 
 def to_response(answer: Any) -> Outcome:
     """The HTTP response Lattice builds from the function's answer, or 502 for anything malformed."""
-    if not isinstance(answer, dict) or not isinstance(answer.get("statusCode"), int) or not 100 <= answer["statusCode"] <= 599:
+    status = answer.get("statusCode") if isinstance(answer, dict) else None
+    if not isinstance(status, int) or not 100 <= status <= 599:
         return bad_gateway("LambdaInvalidResponse")
     headers = answer.get("headers") or {}
     body = answer.get("body") or ""

@@ -75,8 +75,7 @@ def _backend_of(resource: Any) -> Any:
     return next(b for b in regional_backends(region) if b.account_id == account)
 
 
-def route_request(client: Client, route: Route, request: HttpRequest, caller: auth.Caller) -> Outcome:
-    listener = routing.listener_for(route.service_backend, route.service, request)
+def route_request(client: Client, route: Route, listener: Any, request: HttpRequest, caller: auth.Caller) -> Outcome:
     action = routing.action_for(route.service_backend, listener, request)
     if "fixedResponse" in action:
         return _text(action["fixedResponse"]["statusCode"], "", "")
@@ -100,9 +99,9 @@ def answer(instance_id: str, region: str, request: HttpRequest, sign: bool = Fal
         check_connection(client, route.vpc_association, request.port, request.host)
         if sign:
             request = auth.sign(request, auth.instance_credentials(client), region)
-        routing.listener_for(route.service_backend, route.service, request)
+        listener = routing.listener_for(route.service_backend, route.service, request)
         caller, refusal = authorize(client, route, request)
-        outcome = refusal or route_request(client, route, request, caller)
+        outcome = refusal or route_request(client, route, listener, request, caller)
     except TransportError as failure:
         outcome = Outcome.failure(failure)
     outcome.account = client.account_id

@@ -13,9 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-import requests
-
 from ..testing import unique, wait_status, wait_until
+from .cli import post
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_FUNCTION = ROOT / "roles/provider/files/lambda"
@@ -165,10 +164,7 @@ class Pattern:
 
     # data plane -------------------------------------------------------------
     def request(self, instance: str, url: str, **options: Any) -> dict[str, Any]:
-        answer = requests.post(f"{self.sandbox['endpoint_url']}/_sandbox/request",
-                               json={"instance": instance, "url": url, **options}, timeout=60)
-        answer.raise_for_status()
-        return answer.json()
+        return post(self.sandbox["endpoint_url"], {"instance": instance, "url": url, **options})
 
     def allow_all_policy(self, principal: Any) -> str:
         return json.dumps({"Version": "2012-10-17", "Statement": [{

@@ -69,8 +69,9 @@ def test_service_not_associated_does_not_resolve(pattern):
 
 def test_lattice_security_group_without_443_times_out(pattern):
     built = pattern.build()
+    by_reference = {"GroupId": built["vpc"]["instance_sg"]}
     pattern.ec2.revoke_security_group_ingress(GroupId=built["vpc"]["lattice_sg"], IpPermissions=[{
-        "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "UserIdGroupPairs": [{"GroupId": built["vpc"]["instance_sg"]}],
+        "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "UserIdGroupPairs": [by_reference],
     }])
     assert pattern.request(built["instance"], built["url"])["exit_code"] == 28
     # the subnet's CIDR is as good as the group reference
@@ -140,18 +141,17 @@ def test_service_network_without_auth_policy_denies_everything(pattern):
 def test_caller_needs_invoke_in_its_own_policies(pattern):
     built = _iam_pattern(pattern)
     iam = pattern.client("consumer", "iam")
-    profile = iam.list_instance_profiles()["InstanceProfiles"]
-    role = next(p["Roles"][0]["RoleName"] for p in profile if built["instance"] and p["Roles"])
-    for p in profile:
-        for r in p["Roles"]:
-            iam.put_role_policy(RoleName=r["RoleName"], PolicyName="invoke", PolicyDocument=json.dumps({
-                "Version": "2012-10-17",
-                "Statement": [{"Effect": "Deny", "Action": "vpc-lattice-svcs:Invoke", "Resource": "*"}],
-            }))
-    assert role
+    profile_arn = pattern.ec2.describe_iam_instance_profile_associations(
+        Filters=[{"Name": "instance-id", "Values": [built["instance"]]}]
+    )["IamInstanceProfileAssociations"][0]["IamInstanceProfile"]["Arn"]
+    role = iam.get_instance_profile(InstanceProfileName=profile_arn.rsplit("/", 1)[-1])["InstanceProfile"]["Roles"][0]
+    iam.put_role_policy(RoleName=role["RoleName"], PolicyName="invoke", PolicyDocument=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Deny", "Action": "vpc-lattice-svcs:Invoke", "Resource": "*"}],
+    }))
     answer = pattern.request(built["instance"], built["url"], sign=True)
     assert answer["status"] == 403
-    assert "identity-based policy" in answer["body"]
+    assert "no identity-based policy allows" in answer["body"]
 
 
 def test_provider_removing_the_consumer_from_its_share(pattern):
@@ -205,7 +205,8 @@ def test_v1_event_reaches_the_function(pattern):
 @pytest.mark.parametrize("source, status", [
     ("def lambda_handler(event, context):\n    raise RuntimeError('boom')\n", 502),
     ("def lambda_handler(event, context):\n    return 'not an object'\n", 502),
-    ("def lambda_handler(event, context):\n    return {'statusCode': 201, 'body': 'aGk=', 'isBase64Encoded': True}\n", 201),
+    ("def lambda_handler(event, context):\n"
+     "    return {'statusCode': 201, 'body': 'aGk=', 'isBase64Encoded': True}\n", 201),
 ])
 def test_function_answers_become_http_responses(pattern, source, status):
     built = pattern.build(code=zip_source(source))
