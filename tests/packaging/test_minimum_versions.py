@@ -40,6 +40,6 @@ def test_unit_tests_pass_with_the_minimum_boto3_and_botocore(tmp_path):
     assert versions == [floors["boto3"], floors["botocore"]]
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/unit/plugins"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
