@@ -327,5 +327,4 @@ def test_bad_inputs_are_rejected_cleanly_before_any_change(sandbox, existing, ca
             problems.append(f"{key} {target} {json.dumps(options)[:120]}: {', '.join(why)}; message: {text[:400]}")
 
     print(f"\nbad inputs: {len(cases)} tried, {len(cases) - len(problems)} rejected cleanly")
-    assert mutating == [], f"mutating calls during the bad inputs: {mutating}"
-    assert problems == [], "\n".join(problems)
+    assert (mutating, problems) == ([], []), f"mutating calls: {mutating}\n" + "\n".join(problems)
