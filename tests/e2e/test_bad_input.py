@@ -11,17 +11,13 @@ mutating call. Prints the figure "bad inputs: N tried, N rejected cleanly".
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from test_pattern import playbook
 
 from sandbox import testing
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON_BIN = Path(sys.executable).parent
 REGION = "eu-west-1"
 COLLECTION = "lattice.multi_account"
 
@@ -284,29 +280,14 @@ def test_bad_inputs_are_rejected_cleanly_before_any_change(sandbox, existing, ca
     cases += [(f"role_case_{i}", c) for i, c in enumerate(ROLE_CASES)]
     assert len(cases) >= 40
 
-    playbook = tmp_path / "bad_inputs.yml"
-    playbook.write_text(json.dumps(_playbook(existing, tmp_path / "results.json"), indent=1))
+    playbook_file = tmp_path / "bad_inputs.yml"
+    playbook_file.write_text(json.dumps(_playbook(existing, tmp_path / "results.json"), indent=1))
     inventory = tmp_path / "hosts.yml"
     inventory.write_text(json.dumps({"all": {"hosts": {"localhost": {"ansible_connection": "local"}}}}))
-    env = dict(
-        os.environ,
-        AWS_CONFIG_FILE=sandbox["aws_config_file"],
-        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
-        ANSIBLE_CONFIG=str(ROOT / "ansible.cfg"),
-        ANSIBLE_NOCOLOR="1",
-        ANSIBLE_DEPRECATION_WARNINGS="0",
-        PATH=f"{PYTHON_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-    )
-    for var in ("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION"):
-        env.pop(var, None)
 
     mark = calls.mark()
-    run = subprocess.run(
-        [str(PYTHON_BIN / "ansible-playbook"), str(playbook), "-i", str(inventory)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
-    )
-    output = run.stdout + run.stderr
-    assert run.returncode == 0, output[-10000:]
+    returncode, output, _recap = playbook(sandbox, playbook_file, inventory)
+    assert returncode == 0, output[-10000:]
     mutating = [(c["service"], c["operation"]) for c in calls.mutating(since=mark)]
     results = json.loads((tmp_path / "results.json").read_text())
 
