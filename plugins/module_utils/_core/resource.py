@@ -16,6 +16,7 @@ from copy import deepcopy
 from ansible_collections.amazon.aws.plugins.module_utils.tagging import compare_aws_tags
 
 from .errors import InvalidParameter
+from .tags import validate_tags
 from .waiting import DEFAULT_WAIT_TIMEOUT
 
 
@@ -67,6 +68,8 @@ class ResourceManager:
         timeout = self.params.get("wait_timeout")
         if timeout is not None and timeout < 1:
             raise InvalidParameter("wait_timeout", f"{timeout} is not a positive number of seconds")
+        if self.taggable:
+            validate_tags(self.params.get("tags"))
 
     def validate_create(self):
         """Raise InvalidParameter for options only a create needs; called before create or predict."""

@@ -60,6 +60,32 @@ RESOURCE_ARN = re.compile(_PARTITION + r":[a-z0-9-]+:[a-z0-9-]*:\d{12}:.+")
 SHARE_ARN = re.compile(_PARTITION + r":ram:[a-z0-9-]+:\d{12}:resource-share/.+")
 PERMISSION_ARN = re.compile(_PARTITION + r":ram:[a-z0-9-]*:(?:aws|\d{12}):permission/.+")
 
+# The services whose resources RAM can share: the RAM user guide's "Shareable AWS
+# resources" page (the resource types `aws ram list-resource-types` returns are
+# "<service>:<Type>"). IAM, Lambda, SQS, S3 buckets and the like are not among them:
+# RAM answers "MalformedArnException"/"InvalidParameterException" for them, so
+# they are refused here before any call.
+SHAREABLE_SERVICES = frozenset((
+    "acm-pca", "appmesh", "aps", "backup", "codebuild", "codeconnections", "datazone", "ec2",
+    "evs", "glue", "imagebuilder", "iotfleetwise", "license-manager", "license-manager-linux-subscriptions",
+    "lakeformation", "mediapackagev2", "network-firewall", "networkmanager", "outposts", "pca-connector-ad",
+    "rds", "resource-groups", "route53-recovery-control-config", "route53profiles",
+    "route53resolver", "s3-outposts", "sagemaker", "servicecatalog", "ssm", "ssm-contacts", "ssm-incidents",
+    "vpc-lattice",
+))
+
+
+def validate_shareable(arns, option="resource_arns"):
+    for index, arn in enumerate(arns or []):
+        service = arn.split(":")[2]
+        if service not in SHAREABLE_SERVICES:
+            raise InvalidParameter(
+                f"{option}[{index}]",
+                f"{arn!r} is a {service} resource, which AWS RAM cannot share; shareable are resources of "
+                f"{', '.join(sorted(SHAREABLE_SERVICES))} (RAM user guide, Shareable AWS resources)",
+            )
+
+
 # RAM resource type names, by ARN service and resource prefix, for the check-mode
 # prediction only: after a real change the type comes from ListResources.
 KNOWN_RESOURCE_TYPES = {
@@ -200,6 +226,7 @@ class ResourceShareManager(ResourceManager):
         if not name.strip():
             raise InvalidParameter("name", "must not be empty")
         validate_arns(self.params.get("resource_arns"), RESOURCE_ARN, "resource_arns", "a resource ARN")
+        validate_shareable(self.params.get("resource_arns"))
         validate_principals(self.params.get("principals"))
         validate_arns(self.params.get("permission_arns"), PERMISSION_ARN, "permission_arns", "a RAM permission ARN")
 

@@ -16,6 +16,7 @@ from functools import cached_property
 from .._core.errors import InvalidParameter
 from .attachment import attachment_option
 from .attachment import resolve_attachment
+from .attachment import validate_attachment
 from .lattice_resource import LatticeManager
 
 # CreateAccessLogSubscription: "Amazon CloudWatch Logs log group, Kinesis Data Firehose
@@ -52,6 +53,7 @@ class AccessLogSubscriptionManager(LatticeManager):
 
     def validate(self):
         super().validate()
+        validate_attachment(self.params, self.api, "ListAccessLogSubscriptions")
         service = destination_service(self.params["destination_arn"])
         if service is not None and service not in DESTINATION_SERVICES:
             raise InvalidParameter(

@@ -9,6 +9,7 @@
 from .._core.references import resolve
 from .service import ServiceManager
 from .service_network import ServiceNetworkManager
+from .validation import validate_request
 
 
 def attachment_option(params):
@@ -27,3 +28,12 @@ def resolve_attachment(module, api):
         lambda name: api.names(kind, owned_only=kind.owned_only).get(name),
         required=module.params.get("state") == "present",
     )
+
+
+def validate_attachment(params, api, operation):
+    """The service / service_network option as written, against the ``operation``'s resourceIdentifier pattern."""
+    option = attachment_option(params)[0]
+    if params.get(option) is not None:
+        validate_request(
+            api.service_model, operation, {"resourceIdentifier": params[option]}, {"resourceIdentifier": option}
+        )

@@ -20,6 +20,7 @@ from .._core.errors import InvalidParameter
 from .._core.resource import Change
 from .._core.resource import ResourceManager
 from .attachment import resolve_attachment
+from .attachment import validate_attachment
 from .client import LatticeClient
 from .validation import validate_request
 
@@ -32,7 +33,33 @@ def _policy_option(value):
         raise InvalidParameter("policy", f"is not valid JSON: {e}") from e
     if not isinstance(policy, dict) or "Statement" not in policy:
         raise InvalidParameter("policy", "is not an IAM policy document (a JSON object with a Statement)")
+    _check_policy(policy)
     return policy
+
+
+# IAM JSON policy element reference: Version is 2012-10-17 or 2008-10-17; Statement is
+# one statement or a list of them, each with Effect Allow or Deny, one of
+# Action / NotAction, and (in a resource-based policy such as an auth policy) one of
+# Principal / NotPrincipal.
+POLICY_VERSIONS = ("2012-10-17", "2008-10-17")
+
+
+def _check_policy(policy):
+    if "Version" in policy and policy["Version"] not in POLICY_VERSIONS:
+        raise InvalidParameter("policy", f"Version {policy['Version']!r} is not one of {', '.join(POLICY_VERSIONS)}")
+    statements = policy["Statement"]
+    statements = [statements] if isinstance(statements, dict) else statements
+    if not isinstance(statements, list) or not statements:
+        raise InvalidParameter("policy", "Statement must be a statement object or a non-empty list of them")
+    for index, statement in enumerate(statements):
+        where = f"Statement[{index}]"
+        if not isinstance(statement, dict):
+            raise InvalidParameter("policy", f"{where} is not a JSON object")
+        if statement.get("Effect") not in ("Allow", "Deny"):
+            raise InvalidParameter("policy", f"{where}.Effect must be Allow or Deny")
+        for element in (("Action", "NotAction"), ("Principal", "NotPrincipal")):
+            if not any(name in statement for name in element):
+                raise InvalidParameter("policy", f"{where} needs {' or '.join(element)}")
 
 
 class AuthPolicyManager(ResourceManager):
@@ -54,6 +81,7 @@ class AuthPolicyManager(ResourceManager):
         return json.dumps(self.policy, sort_keys=True)
 
     def validate(self):
+        validate_attachment(self.params, self.api, "GetAuthPolicy")
         if self.policy is not None:
             validate_request(self.api.service_model, "PutAuthPolicy", {"policy": self.policy_text})
 

@@ -116,6 +116,8 @@ class LatticeManager(ResourceManager):
     option_names = {}
     # Request member -> the key GetX returns it under (references come back as IDs).
     prediction_keys = {}
+    # Parent identifier member (of the List operation) -> the module option that names the parent.
+    parent_options = {}
 
     @classmethod
     def is_identifier(cls, value):
@@ -219,6 +221,11 @@ class LatticeManager(ResourceManager):
         operation = self.api.client.meta.method_to_api_mapping[self.create_operation]
         request = scrub_none_parameters(self.request(resolve=False))
         validate_request(self.api.service_model, operation, request, self.option_names)
+        # Parents go to Get/List calls, not into the Create request: check them as the user wrote them,
+        # so that a malformed ARN is named by its option before any call.
+        parents = {member: self.params.get(option) for member, option in self.parent_options.items()}
+        operation = self.api.client.meta.method_to_api_mapping[self.list_operation]
+        validate_request(self.api.service_model, operation, scrub_none_parameters(parents), self.parent_options)
 
     def predict(self):
         request = dict(self.wanted)

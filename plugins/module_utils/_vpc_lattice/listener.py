@@ -58,6 +58,7 @@ class ServiceChild(LatticeManager):
     """A resource that lives inside a service: a listener, or a rule of one."""
 
     option_names = {"targetGroupIdentifier": "target_group"}
+    parent_options = {"serviceIdentifier": "service"}
 
     def service_identifier(self):
         return self.reference(ServiceManager, "service", required=self.params.get("state") == "present")

@@ -30,6 +30,7 @@ class RuleManager(ServiceChild):
     update_operation = "update_rule"
     delete_operation = "delete_rule"
     updatable = ("match", "priority", "action")
+    parent_options = {"serviceIdentifier": "service", "listenerIdentifier": "listener"}
 
     def resolve_parents(self):
         service = self.service_identifier()

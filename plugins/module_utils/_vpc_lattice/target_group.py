@@ -11,6 +11,9 @@ list_targets, register_targets, deregister_targets.  Type and the rest of the
 config are immutable: changing them replaces the group when ``replace`` is set.
 """
 
+import ipaddress
+import re
+
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 from ansible.module_utils.common.dict_transformations import snake_dict_to_camel_dict
 
@@ -26,6 +29,47 @@ from .validation import validate_request
 
 # Settings that only make sense for targets reached over the network.
 NETWORK_SETTINGS = ("port", "protocol", "protocol_version", "vpc_identifier", "ip_address_type", "health_check")
+
+
+# What a target ID is, per target group type (VPC Lattice API reference, Target.id:
+# "the ID or ARN of the target ... If the target group type is INSTANCE, this is an
+# instance ID. If the target group type is IP, this is an IP address. If the target
+# group type is LAMBDA, this is the ARN of a Lambda function. If the target group type
+# is ALB, this is the ARN of an Application Load Balancer").
+_LAMBDA_ARN = re.compile(r"arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?")
+_ALB_ARN = re.compile(r"arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer/app/.+")
+_INSTANCE_ID = re.compile(r"i-[0-9a-f]{8}(?:[0-9a-f]{9})?")
+
+
+def _is_ip(value):
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+TARGET_IDS = {
+    "LAMBDA": (
+        lambda v: bool(_LAMBDA_ARN.fullmatch(v)),
+        "the ARN of a Lambda function (arn:aws:lambda:<region>:<account>:function:<name>), not its name",
+    ),
+    "ALB": (lambda v: bool(_ALB_ARN.fullmatch(v)), "the ARN of an Application Load Balancer"),
+    "INSTANCE": (lambda v: bool(_INSTANCE_ID.fullmatch(v)), "an EC2 instance ID (i- and 8 or 17 hex digits)"),
+    "IP": (_is_ip, "an IPv4 or IPv6 address"),
+}
+
+
+def validate_targets(group_type, targets):
+    """Each target's ID must be what a group of ``group_type`` registers (names are not resolved)."""
+    is_valid, allowed = TARGET_IDS.get(group_type, (None, None))
+    for index, target in enumerate(targets):
+        if is_valid and not is_valid(target["id"]):
+            raise InvalidParameter(
+                f"targets[{index}].id", f"{target['id']!r} is not {allowed}, which a {group_type} target group takes"
+            )
+        if group_type == "LAMBDA" and target.get("port") is not None:
+            raise InvalidParameter(f"targets[{index}].port", "a LAMBDA target has no port")
 
 
 def _key(target):
@@ -76,6 +120,7 @@ class TargetGroupManager(LatticeManager):
                 raise InvalidParameter("config.lambda_event_structure_version", "only LAMBDA target groups have it")
         targets = [scrub_none_parameters(t) for t in self.params.get("targets") or []]
         if targets:
+            validate_targets(group_type, targets)
             validate_request(self.api.service_model, "RegisterTargets", {"targets": targets})
 
     def validate_create(self):
