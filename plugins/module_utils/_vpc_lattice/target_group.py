@@ -21,6 +21,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.transformation import s
 
 from .._core.errors import InvalidParameter
 from .._core.resource import Change
+from .._core.waiting import wait_until
 from .client import AnsibleLatticeError
 from .lattice_resource import LatticeManager
 from .lattice_resource import deep_merge
@@ -96,6 +97,8 @@ class TargetGroupManager(LatticeManager):
         "(vpc_lattice_listener / vpc_lattice_listener_rule) first"
     )
     replaceable = True
+    # (id, port) of the targets this run deregistered.
+    deregistered = frozenset()
 
     @property
     def config(self):
@@ -129,13 +132,33 @@ class TargetGroupManager(LatticeManager):
         if group_type in ("IP", "INSTANCE") and missing:
             raise InvalidParameter(f"config.{missing[0]}", f"required to create a target group of type {group_type}")
 
+    def listed_targets(self, group_id):
+        items = self.api.paginate(
+            "list_targets", "items", f"list the targets of target group {group_id}", targetGroupIdentifier=group_id
+        )
+        return [camel_dict_to_snake_dict(t) for t in items]
+
     def extra(self, raw):
         if raw is None:
             return {"targets": []}
-        items = self.api.paginate(
-            "list_targets", "items", f"list the targets of target group {raw['id']}", targetGroupIdentifier=raw["id"]
-        )
-        return {"targets": [camel_dict_to_snake_dict(t) for t in items]}
+        # A target this run deregistered is on its way out, but AWS keeps listing it
+        # until it is gone: DRAINING, or UNUSED in a group no service uses
+        # (terraform-provider-aws #41601, #46793). It is no longer a target of the group.
+        return {"targets": [t for t in self.listed_targets(raw["id"]) if _key(t) not in self.deregistered]}
+
+    def wait_ready(self, resource):
+        resource = super().wait_ready(resource)
+        if self.deregistered:
+            # Like terraform-provider-aws's attachment delete waiter: until ListTargets no
+            # longer lists them, a next run would see the deregistered targets again.
+            wait_until(
+                lambda: [t for t in self.listed_targets(resource["id"]) if _key(t) in self.deregistered],
+                f"the targets deregistered from target group {resource['id']}",
+                ready=lambda leaving: not leaving, goal="to be gone",
+                state=lambda leaving: ", ".join(f"{t['id']} {t.get('status')}" for t in leaving),
+                timeout=self.wait_timeout,
+            )
+        return resource
 
     def immutable_differences(self, current):
         config = dict(self.wanted.get("config") or {})
@@ -179,6 +202,7 @@ class TargetGroupManager(LatticeManager):
 
         def apply():
             if deregister:
+                self.deregistered = self.deregistered | {_key(t) for t in deregister}
                 self._check_targets("deregister", current, self.api.call(
                     "deregister_targets", f"deregister targets of target group {current['id']}",
                     targetGroupIdentifier=current["id"], targets=deregister,

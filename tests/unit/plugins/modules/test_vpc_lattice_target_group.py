@@ -122,6 +122,9 @@ def test_targets_are_reconciled_and_draining_ones_ignored():
         {"targetGroupIdentifier": IP["id"], "targets": [{"id": "10.0.0.3", "port": 8080}]},
     )
     reread(calls, IP, existing[:1] + [{"id": "10.0.0.3", "port": 8080, "status": "INITIAL"}])
+    # With wait, the deregistered target is waited for until ListTargets no longer lists it.
+    calls.ok("list_targets", {"items": existing[:1] + [{"id": "10.0.0.3", "port": 8080, "status": "INITIAL"}]},
+             {"targetGroupIdentifier": IP["id"]})
     # No port on 10.0.0.1: the group's port is what AWS registered it with, so it matches.
     args = dict(IP_ARGS, targets=[{"id": "10.0.0.1"}, {"id": "10.0.0.3", "port": 8080}])
     result = run(module.main, args, calls)
