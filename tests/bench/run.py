@@ -15,10 +15,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,9 +26,11 @@ sys.path.insert(0, str(ROOT))
 
 import graph  # noqa: E402  (beside this file)
 
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+import test_pattern as e2e  # noqa: E402  (its playbook runner: the same environment as the e2e tests)
+
 from sandbox import control, testing  # noqa: E402
 
-PYTHON_BIN = Path(sys.executable).parent
 # name -> (inventory, sandbox accounts, providers, consumers)
 INVENTORIES = {
     "1+1": ("sandbox", ("provider", "consumer"), 1, 1),
@@ -44,29 +46,20 @@ PHASES = {
 }
 
 
-def playbook(info: dict, name: str, inventory: str, *args: str) -> tuple[float, str]:
-    """Runs playbooks/<name>.yml on the sandbox ``info``; (wall seconds, output). Fails loudly."""
-    env = dict(
-        os.environ,
-        AWS_CONFIG_FILE=info["aws_config_file"],
-        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
-        ANSIBLE_CONFIG=str(ROOT / "ansible.cfg"),
-        ANSIBLE_NOCOLOR="1",
-        ANSIBLE_DEPRECATION_WARNINGS="0",
-        PATH=f"{PYTHON_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-    )
-    for var in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION"):
-        env.pop(var, None)
-    cmd = [str(PYTHON_BIN / "ansible-playbook"), str(ROOT / "playbooks" / f"{name}.yml"),
-           "-i", str(ROOT / "inventories" / inventory), *args]
+def run_playbook(info: dict, name: str, inventory: str, *args: str) -> float:
+    """Runs playbooks/<name>.yml on the sandbox ``info`` the way the end-to-end tests
+    do; returns its wall seconds. Stops the benchmark when the playbook fails."""
     started = time.monotonic()
-    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    returncode, output, _recap = e2e.playbook(info, name, inventory, *args)
     wall = time.monotonic() - started
-    output = result.stdout + result.stderr
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(cmd[1:])} failed ({result.returncode}):\n{output[-8000:]}")
-    return wall, output
+    if returncode != 0:
+        sys.exit(f"{name}.yml -i inventories/{inventory} {' '.join(args)} failed ({returncode}):\n{output[-8000:]}")
+    return wall
+
+
+def reads_by_operation(calls: list[dict]) -> dict[str, int]:
+    counts = Counter(f"{call.get('service')}:{call.get('operation')}" for call in calls if not testing.is_mutating(call))
+    return dict(counts.most_common())
 
 
 def bench_inventory(label: str, scale: float, state_root: Path) -> list[dict]:
@@ -78,7 +71,7 @@ def bench_inventory(label: str, scale: float, state_root: Path) -> list[dict]:
     try:
         for phase, (name, args) in PHASES.items():
             mark = log.mark()
-            wall, _output = playbook(info, name, inventory, *args)
+            wall = run_playbook(info, name, inventory, *args)
             calls = log(mark)
             mutating = len(log.mutating(mark))
             critical, chain = graph.critical_path(phase if phase in ("deploy", "teardown") else "noop", scale)
@@ -92,6 +85,8 @@ def bench_inventory(label: str, scale: float, state_root: Path) -> list[dict]:
                 "mutating_calls": mutating,
                 "read_calls": len(calls) - mutating,
                 "resources": graph.resources(providers, consumers),
+                # Where the reads go (service:Operation -> count), most first: what to cut.
+                "reads_by_operation": reads_by_operation(calls),
             })
             print(row(runs[-1]), flush=True)
     finally:
