@@ -37,7 +37,7 @@ export AWS_CONFIG_FILE := $(CURDIR)/$(SANDBOX_STATE_DIR)/aws_config
 endif
 
 .PHONY: help setup sandbox sandbox-stop deploy verify teardown check status docs \
-        test test-lint test-unit test-sanity test-sandbox test-integration test-e2e test-molecule test-packaging
+        bench test test-lint test-unit test-sanity test-sandbox test-integration test-e2e test-molecule test-packaging
 
 help: ## Show the targets
 	@echo "lattice.multi_account - targets (run from the checkout):"
@@ -128,3 +128,9 @@ test-e2e: setup ## Deploy / check / redeploy / teardown end to end, checked with
 test-packaging: setup ## Build, install offline and run the collection; docs, EE and AWX checks
 	@echo "==> Packaging"
 	$(PYTEST) tests/packaging tests/awx -q
+
+# Not part of `make test`: minutes of wall time on private sandboxes.
+SANDBOX_TIME_SCALE ?= 0.02
+bench: setup ## Benchmark deploy / re-deploy / check / teardown on AWS time (SANDBOX_TIME_SCALE, default 0.02)
+	@echo "==> Benchmark (.cache/bench/results.json)"
+	env -u SANDBOX_STATE_DIR $(BIN)/python tests/bench/run.py --time-scale $(SANDBOX_TIME_SCALE) $(BENCH_ARGS)

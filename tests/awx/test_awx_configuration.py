@@ -51,7 +51,8 @@ def test_job_templates_launch_existing_playbooks_with_known_variables():
     settings = yaml.safe_load((AWX / "settings.yml").read_text())
     configure = _configure_vars()
     assert [t["playbook"] for t in configure["awx_job_templates"]] == [
-        "playbooks/deploy.yml", "playbooks/verify.yml", "awx/teardown.yml", "playbooks/status.yml"
+        "playbooks/deploy.yml", "playbooks/verify.yml", "awx/teardown.yml", "playbooks/status.yml",
+        "playbooks/deploy.yml", "playbooks/deploy.yml",
     ]
     for template in configure["awx_job_templates"]:
         assert (ROOT / template["playbook"]).is_file()
@@ -132,7 +133,7 @@ def controller():
 def test_configure_runs_and_a_second_run_changes_nothing(controller):
     first, second = controller.first, controller.second
     assert first.returncode == 0, first.stdout + first.stderr
-    assert "changed=8" in first.stdout
+    assert "changed=9" in first.stdout
     assert second.returncode == 0, second.stdout + second.stderr
     assert "changed=0" in second.stdout and "failed=0" in second.stdout
     for run in (first, second):
@@ -192,3 +193,36 @@ def test_workflow_links_deploy_to_verify_on_success(controller):
     assert verify["unified_job_template"] == awx.one("job_templates", name="Lattice multi-account - verify")["id"]
     assert [n["id"] for n in awx.linked("workflow_job_template_nodes", deploy, "success_nodes")] == [verify["id"]]
     assert awx.linked("workflow_job_template_nodes", verify, "success_nodes") == []
+
+
+def test_sliced_workflow_runs_the_providers_then_the_consumers_in_slices(controller):
+    """The workflow for many accounts: one providers job, then the consumers as a
+    sliced job template (job_slice_count from awx_consumer_job_slice_count)."""
+    awx = controller.awx
+    settings = yaml.safe_load((AWX / "settings.yml").read_text())
+    providers = awx.one("job_templates", name="Lattice multi-account - deploy providers")
+    consumers = awx.one("job_templates", name="Lattice multi-account - deploy consumers (sliced)")
+    assert (providers["playbook"], providers["limit"]) == ("playbooks/deploy.yml", "providers")
+    assert providers.get("job_slice_count", 1) == 1
+    assert (consumers["playbook"], consumers["limit"]) == ("playbooks/deploy.yml", "consumers")
+    assert consumers["job_slice_count"] == settings["awx_consumer_job_slice_count"] > 1
+    workflow = awx.one("workflow_job_templates", name="Lattice multi-account - deploy providers, then sliced consumers")
+    first = awx.one("workflow_job_template_nodes", workflow_job_template=workflow["id"], identifier="providers")
+    then = awx.one("workflow_job_template_nodes", workflow_job_template=workflow["id"], identifier="consumers")
+    assert (first["unified_job_template"], then["unified_job_template"]) == (providers["id"], consumers["id"])
+    assert [n["id"] for n in awx.linked("workflow_job_template_nodes", first, "success_nodes")] == [then["id"]]
+    assert awx.linked("workflow_job_template_nodes", then, "success_nodes") == []
+    # The other job templates stay unsliced and unlimited: they run on every account.
+    deploy = awx.one("job_templates", name="Lattice multi-account - deploy")
+    assert deploy.get("job_slice_count", 1) == 1 and not deploy.get("limit")
+
+
+def test_the_slice_count_is_configurable():
+    """-e awx_consumer_job_slice_count=N reaches the sliced consumer job template."""
+    with FakeController() as awx:
+        env = {"CONTROLLER_HOST": awx.url, "CONTROLLER_OAUTH_TOKEN": "not-a-real-token",
+               "AWS_ACCESS_KEY_ID": "AKIABASECREDENTIAL", "AWS_SECRET_ACCESS_KEY": "base-secret-not-to-be-shown"}
+        result = ansible(str(BIN / "ansible-playbook"), "awx/configure.yml", "-i", ASSUME_ROLE_INVENTORY,
+                         "-e", "awx_consumer_job_slice_count=12", env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert awx.one("job_templates", name="Lattice multi-account - deploy consumers (sliced)")["job_slice_count"] == 12
