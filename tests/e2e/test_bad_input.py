@@ -141,8 +141,8 @@ MODULE_CASES = [
     ("vpc_lattice_service_network_vpc_association", {
         "service_network": NETWORK, "vpc_id": VPC,
         "security_group_ids": [f"sg-0000000{i}" for i in range(6)]}, "security_group_ids", "at most 5"),
-    ("vpc_lattice_service_network_vpc_association", {"service_network": NETWORK, "vpc_id": VPC,
-                                                      "security_group_ids": ["my-group"]},
+    ("vpc_lattice_service_network_vpc_association", {
+        "service_network": NETWORK, "vpc_id": VPC, "security_group_ids": ["my-group"]},
      "security_group_ids[0]", "pattern"),
     # wrong types
     ("vpc_lattice_listener", {"service": "some-service", "name": "my-listener", "protocol": "HTTP", "port": "eighty",
