@@ -16,9 +16,10 @@ SANDBOX_STATE_DIR ?= .sandbox
 SANDBOX_PORT ?= 5100
 # The sandbox is never kinder than AWS (sandbox/README.md): a new resource may not be
 # readable for up to SANDBOX_LAG seconds, and Lambda refuses an IAM role younger than
-# SANDBOX_IAM_PROPAGATION seconds. On for `make deploy` and every test session.
-export SANDBOX_LAG ?= 2
-export SANDBOX_IAM_PROPAGATION ?= 5
+# SANDBOX_IAM_PROPAGATION seconds. On for the sandbox `make deploy` starts; the test
+# suites turn them on where they test them (tests/sandbox).
+SANDBOX_LAG ?= 2
+SANDBOX_IAM_PROPAGATION ?= 5
 INVENTORY ?= inventories/sandbox
 PLAYBOOK_ARGS ?=
 
@@ -60,7 +61,8 @@ $(COLLECTION_LINK):
 	@ln -sfn ../../.. $@
 
 sandbox: setup ## Start the local AWS sandbox (reuses a running one) and print its exports
-	@$(BIN)/python -m sandbox start --state-dir $(SANDBOX_STATE_DIR) --port $(SANDBOX_PORT)
+	@SANDBOX_LAG=$(SANDBOX_LAG) SANDBOX_IAM_PROPAGATION=$(SANDBOX_IAM_PROPAGATION) \
+		$(BIN)/python -m sandbox start --state-dir $(SANDBOX_STATE_DIR) --port $(SANDBOX_PORT)
 
 sandbox-stop: ## Stop the local AWS sandbox
 	@test ! -x $(BIN)/python || $(BIN)/python -m sandbox stop --state-dir $(SANDBOX_STATE_DIR)
