@@ -14,6 +14,11 @@ import boto3
 import botocore.session
 from botocore.exceptions import ClientError
 
+# The behaviour over time of every sandbox the tests deploy to, as make deploy's: a new
+# resource may not be readable for up to 2 s, Lambda refuses an IAM role younger than
+# 5 s (sandbox/README.md). Only tests/sandbox, which checks rules one call at a time,
+# uses an instant sandbox (and private ones for each behaviour).
+AWS_LIKE = {"lag": 2.0, "iam_propagation": 5.0}
 MUTATING_EXCEPTIONS = {("sts", "GetCallerIdentity")}
 # The IDs AWS gives VPC Lattice resources and Instance Connect endpoints: a prefix and 17 hex digits.
 ID_FORMAT = r"{}-[0-9a-f]{{17}}"
@@ -31,6 +36,15 @@ def session(info: dict[str, Any], profile: str) -> boto3.Session:
 
 def client(info: dict[str, Any], profile: str, service: str, **kwargs: Any) -> Any:
     return session(info, profile).client(service, **kwargs)
+
+
+def client_factory(info: dict[str, Any]) -> Callable[..., Any]:
+    """``make(profile, service, **kwargs)``: boto3 clients of the sandbox ``info``."""
+
+    def make(profile: str, service: str, **kwargs: Any) -> Any:
+        return client(info, profile, service, **kwargs)
+
+    return make
 
 
 def is_mutating(call: dict[str, Any]) -> bool:

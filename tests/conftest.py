@@ -3,6 +3,9 @@
 ``sandbox`` reuses the sandbox named by SANDBOX_STATE_DIR when one is running
 there; otherwise it starts a private one (free port, temporary state dir,
 accounts provider + consumer, external account outsider) and stops it at the end.
+Like every sandbox the tests deploy to, it is never kinder than AWS: a new resource
+may stay unreadable for up to 2 s and Lambda refuses an IAM role younger than 5 s
+(sandbox.testing.AWS_LIKE).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ def sandbox(tmp_path_factory):
         return
     private = tmp_path_factory.mktemp("sandbox")
     info = control.start(
-        private, control.free_port(), accounts=("provider", "consumer"), external=("outsider",)
+        private, control.free_port(), accounts=("provider", "consumer"), external=("outsider",), **testing.AWS_LIKE
     )
     try:
         yield info
@@ -31,14 +34,13 @@ def sandbox(tmp_path_factory):
         control.stop(private)
 
 
+# aws_client and calls are bound to the sandbox of the directory that asks for them.
+# pytest makes a session fixture once per session, with the first ``sandbox`` it was
+# given: a directory that overrides ``sandbox`` (tests/sandbox) overrides these too.
 @pytest.fixture(scope="session")
 def aws_client(sandbox):
     """``aws_client(profile, service)``: a boto3 client acting in that sandbox account."""
-
-    def make(profile, service, **kwargs):
-        return testing.client(sandbox, profile, service, **kwargs)
-
-    return make
+    return testing.client_factory(sandbox)
 
 
 @pytest.fixture(scope="session")

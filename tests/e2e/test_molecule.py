@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sandbox import control
+from sandbox import control, testing
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -24,7 +24,8 @@ SCENARIOS = sorted(p.parent.name for p in (ROOT / "extensions" / "molecule").glo
 @pytest.fixture(scope="module")
 def molecule_sandbox(tmp_path_factory):
     state_dir = tmp_path_factory.mktemp("molecule-sandbox")
-    info = control.start(state_dir, control.free_port(), accounts=("provider", "consumer"), external=(), delay=0.2)
+    info = control.start(state_dir, control.free_port(), accounts=("provider", "consumer"), external=(), delay=0.2,
+                         **testing.AWS_LIKE)
     yield state_dir, info
     control.stop(state_dir)
 

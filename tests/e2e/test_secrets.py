@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from sandbox import control
+from sandbox import control, testing
 
 # The AWX tests' helpers run the ansible CLIs the way an AWX job does: reuse them.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "awx"))
@@ -80,7 +80,7 @@ def _leaks(output, secrets):
 @pytest.fixture(scope="module")
 def sandbox_info(tmp_path_factory):
     state_dir = tmp_path_factory.mktemp("secrets")
-    info = control.start(state_dir, control.free_port(), accounts=ACCOUNTS, delay=0.2)
+    info = control.start(state_dir, control.free_port(), accounts=ACCOUNTS, delay=0.2, **testing.AWS_LIKE)
     yield info
     control.stop(state_dir)
 

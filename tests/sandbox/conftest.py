@@ -1,5 +1,5 @@
-"""Fixtures shared by the sandbox tests (``aws_client`` and ``calls`` are in tests/conftest.py; ``sandbox`` is
-overridden here with an instant one)."""
+"""Fixtures shared by the sandbox tests: ``sandbox`` is overridden here with an instant one, and
+``aws_client`` and ``calls`` (tests/conftest.py) re-bound to it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import os
 import pytest
 from botocore.exceptions import ClientError
 
-from sandbox.testing import unique, wait_status
+from sandbox.testing import CallLog, client_factory, unique, wait_status
 
 
 INSTANT = {"lag": 0, "iam_propagation": 0, "faults": "", "timing": ""}
@@ -35,6 +35,17 @@ def sandbox(tmp_path_factory):
         yield info
     finally:
         control.stop(private)
+
+
+# Re-bound to the instant sandbox above (see tests/conftest.py for why).
+@pytest.fixture(scope="session")
+def aws_client(sandbox):
+    return client_factory(sandbox)
+
+
+@pytest.fixture(scope="session")
+def calls(sandbox):
+    return CallLog(sandbox["calls_log"])
 
 
 @pytest.fixture(scope="session")
