@@ -16,8 +16,8 @@ SANDBOX_STATE_DIR ?= .sandbox
 SANDBOX_PORT ?= 5100
 # The sandbox is never kinder than AWS (sandbox/README.md): a new resource may not be
 # readable for up to SANDBOX_LAG seconds, and Lambda refuses an IAM role younger than
-# SANDBOX_IAM_PROPAGATION seconds. On for the sandbox `make deploy` starts; the test
-# suites turn them on where they test them (tests/sandbox).
+# SANDBOX_IAM_PROPAGATION seconds. On for the sandbox `make deploy` starts, as in the
+# sandboxes the tests deploy to (sandbox.testing.AWS_LIKE).
 SANDBOX_LAG ?= 2
 SANDBOX_IAM_PROPAGATION ?= 5
 INVENTORY ?= inventories/sandbox
@@ -119,7 +119,7 @@ test-integration: setup ## Module integration targets against a private sandbox
 	@echo "==> Integration targets"
 	$(PYTEST) tests/integration -q -n 2
 
-test-molecule: setup ## Molecule scenarios (provider, consumer, whole pattern) on the sandbox
+test-molecule: setup ## Molecule scenarios (provider, whole pattern) on the sandbox
 	@echo "==> Molecule"
 	$(PYTEST) tests/e2e/test_molecule.py -q -n 3
 

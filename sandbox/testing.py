@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -36,6 +37,27 @@ def session(info: dict[str, Any], profile: str) -> boto3.Session:
 
 def client(info: dict[str, Any], profile: str, service: str, **kwargs: Any) -> Any:
     return session(info, profile).client(service, **kwargs)
+
+
+@contextlib.contextmanager
+def session_sandbox(make_dir: Callable[[str], Path], **behaviour: Any) -> Any:
+    """The sandbox of a test session: the one running at SANDBOX_STATE_DIR when it has
+    ``behaviour``, else a private one (free port, a directory from ``make_dir``, accounts
+    provider + consumer, external account outsider) stopped at the end."""
+    from sandbox import control
+
+    state_dir = os.environ.get("SANDBOX_STATE_DIR")
+    running = control.status(state_dir) if state_dir else None
+    if running and all(running.get(name, value) == value for name, value in behaviour.items()):
+        yield running
+        return
+    private = make_dir("sandbox")
+    info = control.start(private, control.free_port(), accounts=("provider", "consumer"), external=("outsider",),
+                         **behaviour)
+    try:
+        yield info
+    finally:
+        control.stop(private)
 
 
 def client_factory(info: dict[str, Any]) -> Callable[..., Any]:

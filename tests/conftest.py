@@ -1,7 +1,7 @@
 """Session fixtures for tests that need the sandbox (see sandbox/README.md).
 
-``sandbox`` reuses the sandbox named by SANDBOX_STATE_DIR when one is running
-there; otherwise it starts a private one (free port, temporary state dir,
+``sandbox`` reuses the sandbox named by SANDBOX_STATE_DIR when one with the same
+behaviour is running there; otherwise it starts a private one (free port, temporary state dir,
 accounts provider + consumer, external account outsider) and stops it at the end.
 Like every sandbox the tests deploy to, it is never kinder than AWS: a new resource
 may stay unreadable for up to 2 s and Lambda refuses an IAM role younger than 5 s
@@ -10,28 +10,15 @@ may stay unreadable for up to 2 s and Lambda refuses an IAM role younger than 5 
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from sandbox import control, testing
+from sandbox import testing
 
 
 @pytest.fixture(scope="session")
 def sandbox(tmp_path_factory):
-    state_dir = os.environ.get("SANDBOX_STATE_DIR")
-    running = control.status(state_dir) if state_dir else None
-    if running:
-        yield running
-        return
-    private = tmp_path_factory.mktemp("sandbox")
-    info = control.start(
-        private, control.free_port(), accounts=("provider", "consumer"), external=("outsider",), **testing.AWS_LIKE
-    )
-    try:
+    with testing.session_sandbox(tmp_path_factory.mktemp, **testing.AWS_LIKE) as info:
         yield info
-    finally:
-        control.stop(private)
 
 
 # aws_client and calls are bound to the sandbox of the directory that asks for them.

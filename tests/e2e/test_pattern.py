@@ -115,7 +115,7 @@ def recap(output):
 def failures(output):
     """The failed tasks of a run (their TASK line and error), for assertion messages."""
     blocks = re.split(r"\n(?=TASK \[|PLAY \[|PLAY RECAP)", output)
-    return "\n".join(b[:3000] for b in blocks if "fatal: [" in b or "FAILED!" in b)
+    return "\n".join(b[:3000] for b in blocks if "fatal: [" in b or "failed: [" in b or "[ERROR]" in b)
 
 
 def ok(result):

@@ -2,8 +2,8 @@
 
 One deployment for the whole file (module-scoped fixture). After it, status reports
 no drift and its diagram names every account, service and association; then changes
-are made behind the collection's back with boto3, one at a time, and status reports
-exactly the changes made so far and exits non-zero. Every status run is checked in
+are made behind the collection's back with boto3, and status reports exactly those
+changes and exits non-zero. Every status run is checked in
 the sandbox's call log to make no mutating call.
 """
 
@@ -87,20 +87,15 @@ def test_no_drift_after_a_deploy_and_the_diagram_names_everything(deployed, tmp_
 @pytest.mark.sandbox
 @pytest.mark.slow
 def test_changes_behind_the_collections_back_are_reported_exactly(deployed, tmp_path):
+    """Three changes in three accounts, then one status run (a status run of the 2+2
+    accounts is the expensive part): each change is reported, with its detail and its
+    broken paths, and nothing else is."""
     consumer_a, consumer_b, provider_b = (Account(deployed, n) for n in ("consumer-a", "consumer-b", "provider-b"))
 
     # 1. A security group rule removed: consumer-a's Lattice security group no longer lets HTTPS in.
     ec2 = consumer_a("ec2")
     group = ec2.describe_security_groups(Filters=[{"Name": "group-name", "Values": [LATTICE_SG]}])["SecurityGroups"][0]
     ec2.revoke_security_group_ingress(GroupId=group["GroupId"], IpPermissions=group["IpPermissions"])
-    returncode, output, report, diagram = status(deployed, tmp_path / "1")
-    assert returncode != 0
-    assert drift_keys(report) == [("consumer-a", "changed", f"security group {LATTICE_SG}")]
-    assert report["drift"][0]["detail"] == f"ingress rules [], expected ['tcp 443-443 from {INSTANCE_SG}']"
-    assert f"consumer-a: changed security group {LATTICE_SG}" in output
-    assert paths(report) == {("consumer-a", s): ["security_group"] for s in SERVICES.values()} \
-        | {("consumer-b", s): [] for s in SERVICES.values()}
-    assert "VPC association ACTIVE · SG blocks 443" in diagram and "linkStyle" in diagram
 
     # 2. A service association deleted: consumer-b's network loses service-orders.
     lattice = consumer_b("vpc-lattice")
@@ -108,14 +103,6 @@ def test_changes_behind_the_collections_back_are_reported_exactly(deployed, tmp_
     association = next(a for a in lattice.list_service_network_service_associations(
         serviceNetworkIdentifier=network["id"])["items"] if a["serviceName"] == "service-orders")
     lattice.delete_service_network_service_association(serviceNetworkServiceAssociationIdentifier=association["id"])
-    returncode, output, report, diagram = status(deployed, tmp_path / "2")
-    assert returncode != 0
-    assert drift_keys(report) == [
-        ("consumer-a", "changed", f"security group {LATTICE_SG}"),
-        ("consumer-b", "missing", "service association service-network - service-orders"),
-    ]
-    assert paths(report)[("consumer-b", "service-orders")] == ["service_association"]
-    assert '-.->|"x service_association"| svc_provider_a_service_orders' in diagram
 
     # 3. A principal removed from a share: provider-b's share no longer goes to the organization.
     ram = provider_b("ram")
@@ -125,16 +112,26 @@ def test_changes_behind_the_collections_back_are_reported_exactly(deployed, tmp_
     testing.wait_until(
         lambda: ram.list_principals(resourceOwner="SELF", resourceShareArns=[share["resourceShareArn"]])["principals"],
         lambda principals: principals == [])
-    returncode, output, report, diagram = status(deployed, tmp_path / "3")
+
+    returncode, output, report, diagram = status(deployed, tmp_path)
     assert returncode != 0
     assert drift_keys(report) == [
         ("consumer-a", "changed", f"security group {LATTICE_SG}"),
         ("consumer-b", "missing", "service association service-network - service-orders"),
         ("provider-b", "changed", "share service-resource-share"),
     ]
-    assert next(d["detail"] for d in report["drift"] if d["account"] == "provider-b") \
-        == "principals [], expected ['organization']"
-    # Neither consumer is shared service-billing any more.
-    assert all("share" in paths(report)[(c, "service-billing")] for c in CONSUMERS)
-    assert "x RAM share not visible to consumer-a" in diagram
+    detail = {d["account"]: d["detail"] for d in report["drift"]}
+    assert detail["consumer-a"] == f"ingress rules [], expected ['tcp 443-443 from {INSTANCE_SG}']"
+    assert detail["provider-b"] == "principals [], expected ['organization']"
+    assert f"consumer-a: changed security group {LATTICE_SG}" in output
     assert "Drift from the inventory (3)" in output
+
+    # What each change breaks: consumer-a's security group blocks both services;
+    # consumer-b no longer reaches service-orders; nobody is shared service-billing.
+    broken = paths(report)
+    assert broken[("consumer-a", "service-orders")] == ["security_group"]
+    assert broken[("consumer-b", "service-orders")] == ["service_association"]
+    assert all("share" in broken[(c, "service-billing")] for c in CONSUMERS)
+    assert "VPC association ACTIVE · SG blocks 443" in diagram and "linkStyle" in diagram
+    assert '-.->|"x service_association"| svc_provider_a_service_orders' in diagram
+    assert "x RAM share not visible to consumer-a" in diagram

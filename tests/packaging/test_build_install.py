@@ -1,11 +1,10 @@
 """The built collection holds what users need and nothing of the development
-checkout, installs offline, and deploys / tears down the pattern by FQCN from an
-installed copy alone (no link back to the checkout)."""
+checkout and installs offline (test_installed_collection_run.py deploys and tears
+down the pattern by FQCN from that installed copy alone)."""
 
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import tarfile
 
@@ -120,44 +119,4 @@ def test_installed_collection_documents_its_modules(installed_collections):
     assert sorted(name.split(".")[-1] for name in listed) == shipped
 
 
-def _lattice_resources(aws_client) -> dict[str, list[str]]:
-    """Names of the VPC Lattice services and service networks in each pattern account."""
-    found = {}
-    for account in ("provider", "consumer"):
-        client = aws_client(account, "vpc-lattice")
-        found[account] = sorted(
-            [s["name"] for s in client.list_services()["items"]]
-            + [n["name"] for n in client.list_service_networks()["items"]]
-        )
-    return found
-
-
-@pytest.mark.sandbox
-@pytest.mark.slow
-@pytest.mark.skipif(
-    not (ROOT / "playbooks" / "deploy.yml").exists(),
-    reason="playbooks/deploy.yml does not exist yet (issue 5): nothing to run from the installed collection",
-)
-def test_installed_collection_deploys_and_tears_down_by_fqcn(installed_collections, sandbox, aws_client, tmp_path):
-    """cwd is an empty folder (no ansible.cfg) and the collections path holds only the
-    installed copy, so neither the checkout nor its .collections link can be used."""
-    installed = installed_collections / "ansible_collections" / "lattice" / "multi_account"
-    env = isolated_env(ANSIBLE_COLLECTIONS_PATH=str(installed_collections), AWS_CONFIG_FILE=sandbox["aws_config_file"])
-    # Profiles from the sandbox's config only: no ambient AWS credentials.
-    env = {k: v for k, v in env.items() if not k.startswith("AWS_") or k == "AWS_CONFIG_FILE"}
-    playbook = [str(VENV_BIN / "ansible-playbook"), "-i", str(installed / "inventories" / "sandbox")]
-    before = _lattice_resources(aws_client)
-
-    try:
-        deploy = run(playbook + ["lattice.multi_account.deploy"], cwd=tmp_path, env=env)
-        assert "failed=0" in deploy.stdout and "unreachable=0" in deploy.stdout
-        deployed = _lattice_resources(aws_client)
-        for account in ("provider", "consumer"):
-            assert set(deployed[account]) > set(before[account]), f"deploy created nothing in {account}: {deployed}"
-    finally:
-        # Also after a failed deploy: the session's sandbox may be shared with other tests.
-        teardown = subprocess.run(playbook + ["lattice.multi_account.teardown"], cwd=tmp_path, env=env,
-                                  capture_output=True, text=True, timeout=900, check=False)
-    assert teardown.returncode == 0, teardown.stdout + teardown.stderr
-    assert "failed=0" in teardown.stdout
-    assert _lattice_resources(aws_client) == before
+# Deploying and tearing down from the installed copy by FQCN: test_installed_collection_run.py.

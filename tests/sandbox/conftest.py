@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from botocore.exceptions import ClientError
 
-from sandbox.testing import CallLog, client_factory, unique, wait_status
+from sandbox.testing import CallLog, client_factory, session_sandbox, unique, wait_status
 
 
 INSTANT = {"lag": 0, "iam_propagation": 0, "faults": "", "timing": ""}
@@ -20,21 +18,8 @@ def sandbox(tmp_path_factory):
     they check the sandbox's rules one call at a time; the behaviour over time has its own
     tests (test_lag, test_iam_propagation, test_faults, test_timing), each with a private sandbox.
     A sandbox already running at SANDBOX_STATE_DIR is reused when it is instant."""
-    from sandbox import control
-
-    state_dir = os.environ.get("SANDBOX_STATE_DIR")
-    running = control.status(state_dir) if state_dir else None
-    if running and all(running.get(name, value) == value for name, value in INSTANT.items()):
-        yield running
-        return
-    private = tmp_path_factory.mktemp("sandbox")
-    info = control.start(
-        private, control.free_port(), accounts=("provider", "consumer"), external=("outsider",), **INSTANT
-    )
-    try:
+    with session_sandbox(tmp_path_factory.mktemp, **INSTANT) as info:
         yield info
-    finally:
-        control.stop(private)
 
 
 # Re-bound to the instant sandbox above (see tests/conftest.py for why).

@@ -1,0 +1,160 @@
+"""The installed collection, run the way AWX runs it, deploys and tears down the
+pattern by FQCN, acts in each account through its own role, and prints no secret.
+
+One deployment proves three things (a deployment is the expensive part of a test):
+
+- By FQCN from an installed copy alone: cwd is an empty folder (no ansible.cfg) and
+  the collections path holds only the tarball installed offline, so neither the
+  checkout nor its .collections link can be used.
+- The AWX credential story (inventories/sandbox-assume-role as installed): one base
+  credential in the environment (the management account's keys, no AWS config
+  profiles), a role ARN per host. In the call log the base credential only assumes
+  roles, and every change happens in the host's own account.
+- Secrets never printed: the deploy and the teardown at -vvv, with the custom stats
+  (set_stats) shown, print no secret access key and no session token: neither the
+  sandbox accounts' own keys (its aws_config) nor the credentials STS AssumeRole
+  handed out during the runs. Those are read off the wire: the runs reach the sandbox
+  through a recording HTTP proxy (HTTP_PROXY, which botocore and Ansible honour).
+"""
+
+from __future__ import annotations
+
+import configparser
+import http.client
+import re
+import subprocess
+import sys
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from packaging_env import VENV_BIN, isolated_env
+from sandbox import testing
+
+# What an AWX AWS credential injects (shared with the AWX tests).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "awx"))
+from awx_env import base_credential_env  # noqa: E402
+
+ACCOUNTS = ("provider", "consumer")
+
+
+def _config_secrets(info):
+    config = configparser.ConfigParser()
+    config.read(info["aws_config_file"])
+    return {section["aws_secret_access_key"] for section in config.values() if "aws_secret_access_key" in section}
+
+
+# In STS's XML answers (query protocol) and in JSON ones alike.
+CREDENTIAL = re.compile(rb'(SecretAccessKey|SessionToken)(?:>|":\s*")([^<"]+)')
+HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "proxy-connection"}
+
+
+class RecordingProxy(BaseHTTPRequestHandler):
+    """Forwards each request as it came (the SigV4 signature stays valid) and keeps the
+    credentials found in the answers in ``server.credentials``."""
+
+    def forward(self):
+        url = urllib.parse.urlsplit(self.path)
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        upstream = http.client.HTTPConnection(url.hostname, url.port, timeout=300)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("proxy-connection", "connection")}
+        upstream.request(self.command, url.path + (f"?{url.query}" if url.query else ""), body or None, headers)
+        answer = upstream.getresponse()
+        data = answer.read()
+        upstream.close()
+        with self.server.lock:
+            self.server.credentials.update(match[2].decode() for match in CREDENTIAL.finditer(data))
+        self.send_response(answer.status)
+        for name, value in answer.getheaders():
+            if name.lower() not in HOP_BY_HOP:
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = forward
+
+    def log_message(self, *args):
+        pass
+
+
+def _leaks(output, secrets):
+    # A secret cut short or wrapped still gives itself away by its first 20 characters.
+    return sorted({secret[:6] + "..." for secret in secrets if secret[:20] in output})
+
+
+def _id(info, name):
+    return info["accounts"][name]["id"]
+
+
+def check_each_host_acted_in_its_own_account(info, made):
+    """The base credential (the management account's keys) only assumed one role per
+    host, and every change happened in the host's own account."""
+    by_management = {(c["service"], c["operation"]) for c in made if c["account"] == _id(info, "management")}
+    assert by_management == {("sts", "AssumeRole")}, by_management
+    changed_in = {c["account"] for c in made if testing.is_mutating(c) and c["service"] != "sts"}
+    assert changed_in == {_id(info, name) for name in ACCOUNTS}, changed_in
+
+
+def owned_lattice_resources(info):
+    """Names of the services and service networks each account owns (ListServices also
+    lists what is shared with the caller: the owner is in the ARN)."""
+    found = {}
+    for name in ACCOUNTS:
+        lattice = testing.client(info, name, "vpc-lattice")
+        items = lattice.list_services()["items"] + lattice.list_service_networks()["items"]
+        found[name] = sorted(i["name"] for i in items if i["arn"].split(":")[4] == _id(info, name))
+    return found
+
+
+@pytest.fixture
+def proxy():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingProxy)
+    server.lock, server.credentials = threading.Lock(), set()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.sandbox
+@pytest.mark.slow
+def test_installed_collection_deploys_by_fqcn_per_account_role_printing_no_secret(
+        installed_collections, sandbox, calls, proxy, tmp_path):
+    installed = installed_collections / "ansible_collections" / "lattice" / "multi_account"
+    address = f"http://127.0.0.1:{proxy.server_address[1]}"
+    env = {k: v for k, v in isolated_env(ANSIBLE_COLLECTIONS_PATH=str(installed_collections)).items()
+           if not k.startswith("AWS_")}
+    env.update(base_credential_env(sandbox), ANSIBLE_SHOW_CUSTOM_STATS="1",
+               HTTP_PROXY=address, http_proxy=address, NO_PROXY="", no_proxy="")
+    inventory = str(installed / "inventories" / "sandbox-assume-role")
+    # The session's sandbox is shared with other tests: compare with what was there before.
+    before = owned_lattice_resources(sandbox)
+
+    outputs, made = {}, {}
+    for playbook in ("deploy", "teardown"):
+        mark = calls.mark()
+        run = subprocess.run([str(VENV_BIN / "ansible-playbook"), f"lattice.multi_account.{playbook}", "-i", inventory,
+                              "-vvv"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=1200, check=False)
+        outputs[playbook], made[playbook] = run.stdout + run.stderr, calls(since=mark)
+        assert run.returncode == 0, f"{playbook} failed\n{outputs[playbook][-15000:]}"
+        check_each_host_acted_in_its_own_account(sandbox, made[playbook])
+        if playbook == "deploy":
+            deployed = owned_lattice_resources(sandbox)
+            for name in ACCOUNTS:
+                assert set(deployed[name]) > set(before[name]), f"deploy created nothing in {name}: {deployed}"
+    assert owned_lattice_resources(sandbox) == before
+
+    # The runs did what they are scanned for: assumed roles, published their outputs.
+    assert "CUSTOM STATS" in outputs["deploy"] and "lattice_outputs" in outputs["deploy"]
+    # A secret key and a session token per account and run at least.
+    assert len(proxy.credentials) >= 2 * 2 * len(ACCOUNTS), len(proxy.credentials)
+    secrets = _config_secrets(sandbox) | proxy.credentials
+    print(f"\nsecrets: {len(secrets)} scanned for in {sum(map(len, outputs.values()))} characters of -vvv output")
+    assert {name: _leaks(output, secrets) for name, output in outputs.items()} == {"deploy": [], "teardown": []}
+
