@@ -324,7 +324,10 @@ def check_faults_were_retried(log):
     entries = log()
     faulted = [i for i, c in enumerate(entries) if c.get("fault")]
     assert len(faulted) > 10, f"only {len(faulted)} faults injected"
-    key = lambda c: (c["account"], c["service"], c["operation"])  # noqa: E731
+
+    def key(call):
+        return call["account"], call["service"], call["operation"]
+
     answered = {}
     for index, call in enumerate(entries):
         if not call.get("fault"):

@@ -5,6 +5,7 @@ down the pattern by FQCN from that installed copy alone)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import tarfile
 

@@ -157,4 +157,3 @@ def test_installed_collection_deploys_by_fqcn_per_account_role_printing_no_secre
     secrets = _config_secrets(sandbox) | proxy.credentials
     print(f"\nsecrets: {len(secrets)} scanned for in {sum(map(len, outputs.values()))} characters of -vvv output")
     assert {name: _leaks(output, secrets) for name, output in outputs.items()} == {"deploy": [], "teardown": []}
-
