@@ -185,7 +185,16 @@ class LatticeManager(ResourceManager):
     def describe(self, raw):
         if raw is None:
             return None
-        tags = self.api.tags(raw["arn"]) if self.taggable and raw.get("arn") else None
+        try:
+            tags = self.api.tags(raw["arn"]) if self.taggable and raw.get("arn") else None
+        except self.api.error_class as e:
+            # Gone between GetX and ListTagsForResource: a delete in progress finished (seen
+            # on teardown), or, right after a create, the tags endpoint does not see the
+            # resource yet (eventual consistency). Both read as "not there (yet)", which the
+            # callers already wait on.
+            if self.api.is_missing(e):
+                return None
+            raise
         result = to_ansible(raw, tags)
         result.update(self.extra(raw))
         return result

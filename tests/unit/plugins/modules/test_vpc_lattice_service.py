@@ -99,6 +99,18 @@ def test_delete_waits_until_gone():
     assert (result["changed"], result["service"]) == (True, None)
 
 
+def test_delete_waits_until_gone_also_when_it_vanishes_between_get_and_list_tags():
+    """Seen on a teardown: GetX still answers DELETE_IN_PROGRESS, the delete finishes, and
+    ListTagsForResource answers ResourceNotFoundException. That is "gone", not a failure."""
+    calls = found().ok(
+        "delete_service", {"id": SVC["id"], "status": "DELETE_IN_PROGRESS"}, {"serviceIdentifier": SVC["id"]}
+    )
+    calls.ok("get_service", dict(SVC, status="DELETE_IN_PROGRESS"), {"serviceIdentifier": SVC["id"]})
+    calls.error("list_tags_for_resource", "ResourceNotFoundException", {"resourceArn": SVC["arn"]}, 404)
+    result = run(module.main, {"name": "web-service", "state": "absent"}, calls)
+    assert (result.get("failed"), result["changed"], result["service"]) == (None, True, None), result
+
+
 def test_delete_while_associated_explains():
     calls = found().error("delete_service", "ConflictException", {"serviceIdentifier": SVC["id"]}, 409)
     result = run(module.main, {"name": "web-service", "state": "absent", "wait": False}, calls)
