@@ -173,6 +173,7 @@ PROVIDER_SERVICE = {"name": "good-service"}
 SUBNET = {"name": "s", "cidr": "10.0.0.0/24", "az": "a", "role": "workload", "route_table": "r"}
 # (role, variables, what the message must name, a word of what is allowed)
 ROLE_CASES = [
+    ("aws_account", {"aws_max_attempts": 0}, "aws_max_attempts", "at least 1"),
     ("provider", {"provider_services": [{"name": "Bad_Service"}]}, "provider_services[0]", "lowercase"),
     ("provider", {"provider_services": [{"name": "s" * 41}]}, "provider_services[0]", "3-40"),
     ("provider", {"provider_services": [dict(PROVIDER_SERVICE, listener_port=70000)]}, "provider_services[0]",
