@@ -89,10 +89,13 @@ docs: setup ## Regenerate docs/ (modules, roles) and CHANGELOG.rst
 # Every suite; `.ci/run` runs exactly this. Each pytest session starts private
 # sandboxes (one per worker), so a sandbox the user has running is left alone.
 # The sandbox-backed suites run as one pytest session so that xdist can balance
-# a few long end-to-end deployments against many short tests.
+# a few long end-to-end deployments against many short tests: the session starts
+# with the longest (tests/conftest.py orders by the slow(seconds) marker) and
+# `--dist load --maxschedchunk 1` hands those out one per worker. Four workers on
+# two cores: the long deployments spend most of their time waiting, as on AWS.
 test: setup test-lint test-unit test-sanity ## Run every test suite
 	@echo "==> Sandbox, integration, molecule, end-to-end and packaging tests"
-	$(PYTEST) $(SANDBOXED_SUITES) -q -n 4 --dist worksteal
+	$(PYTEST) $(SANDBOXED_SUITES) -q -n 4 --dist load --maxschedchunk 1
 	@echo "==> All test suites passed"
 
 # Private sandboxes for tests even when the user exported SANDBOX_STATE_DIR.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import contextlib
 import json
 import os
@@ -67,6 +68,19 @@ def client_factory(info: dict[str, Any]) -> Callable[..., Any]:
         return client(info, profile, service, **kwargs)
 
     return make
+
+
+def config_secrets(info: dict[str, Any]) -> set[str]:
+    """The secret access key of every account, from the sandbox's AWS config file."""
+    config = configparser.ConfigParser()
+    config.read(info["aws_config_file"])
+    return {section["aws_secret_access_key"] for section in config.values() if "aws_secret_access_key" in section}
+
+
+def leaks(output: str, secrets: set[str]) -> list[str]:
+    """The secrets ``output`` shows, each named by its first 6 characters only. A secret
+    cut short or wrapped still gives itself away by its first 20 characters."""
+    return sorted({secret[:6] + "..." for secret in secrets if secret[:20] in output})
 
 
 def is_mutating(call: dict[str, Any]) -> bool:

@@ -34,3 +34,27 @@ def aws_client(sandbox):
 def calls(sandbox):
     """The call log: ``calls()`` lists entries, ``calls(since=calls.mark())`` the new ones."""
     return testing.CallLog(sandbox["calls_log"])
+
+
+
+def _seconds(item):
+    marker = item.get_closest_marker("slow")
+    return marker.args[0] if marker and marker.args else 0
+
+
+def pytest_collection_modifyitems(items):
+    """The tests that take minutes (``slow(seconds)``) first, longest first, each
+    followed by a short one; then the other tests in their order.
+
+    `make test` runs ``--dist load --maxschedchunk 1``: pytest-xdist gives each worker
+    two consecutive tests to start with, then one more each time one of its tests
+    ends. So each worker starts one long deployment at once, and the next long one
+    goes to the first worker that frees up, instead of the long ones queueing behind
+    each other on one worker at the end of the session.
+    """
+    slow = sorted((item for item in items if _seconds(item)), key=_seconds, reverse=True)
+    fast = [item for item in items if not _seconds(item)]
+    ordered = []
+    for index, item in enumerate(slow):
+        ordered += [item] + fast[index:index + 1]
+    items[:] = ordered + fast[len(slow):]

@@ -31,7 +31,7 @@ def molecule_sandbox(tmp_path_factory):
 
 
 @pytest.mark.sandbox
-@pytest.mark.slow
+@pytest.mark.slow(225)
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_scenario(scenario, molecule_sandbox, tmp_path):
     state_dir, _info = molecule_sandbox

@@ -318,6 +318,12 @@ def check_consumer(account, service_arns):
     assert {a["status"] for a in svc_assocs} == {"ACTIVE"}
 
 
+def check_no_secret(info, *results):
+    """No run printed an account's secret access key, retried faults and failures included."""
+    outputs = "".join(output for _returncode, output, _recap in results)
+    assert testing.leaks(outputs, testing.config_secrets(info)) == []
+
+
 def check_faults_were_retried(log):
     """Faults were injected, and every (account, service, operation) answered with one
     was called again and answered by AWS (the sandbox) itself."""
@@ -375,7 +381,7 @@ def test_handler_answers_like_the_reference():
 
 
 @pytest.mark.sandbox
-@pytest.mark.slow
+@pytest.mark.slow(590)
 def test_reference_pattern(pair):
     provider, consumer = Account(pair, "provider"), Account(pair, "consumer")
     log = testing.CallLog(pair["calls_log"])
@@ -412,31 +418,35 @@ def test_reference_pattern(pair):
 
     # playbooks/verify.yml on this inventory runs in the molecule scenario "pattern".
 
-    ok(playbook(pair, "teardown", "sandbox"))
+    teardown = ok(playbook(pair, "teardown", "sandbox"))
     check_empty(provider)
     check_empty(consumer)
     mark = log.mark()
     second = ok(playbook(pair, "teardown", "sandbox"))
     assert changed(second) == {"management-account": 0, "provider": 0, "consumer": 0}, second[1][-15000:]
     assert log.mutating(since=mark) == []
+    check_no_secret(pair, result, deploy, again, verified, check, teardown, second)
     print(f"reference pattern under SANDBOX_FAULTS={FAULTS}: {check_faults_were_retried(log)} faults, all retried")
 
 
 @pytest.mark.sandbox
-@pytest.mark.slow
+@pytest.mark.slow(230)
 def test_teardown_after_a_deploy_that_stopped_halfway(pair):
     # The AMI lookup fails once the provider and the consumer's VPC, subnets, route
     # tables and security groups exist, before the instances and anything after.
-    returncode, output, _recap = playbook(pair, "deploy", "sandbox", "-e", "consumer_ami_ssm_parameter=/no/such/parameter")
+    stopped = playbook(pair, "deploy", "sandbox", "-e", "consumer_ami_ssm_parameter=/no/such/parameter")
+    returncode, output, _recap = stopped
     assert returncode != 0
+    assert "could not be read from the SSM parameter /no/such/parameter" in output, failures(output)
     assert non_default_vpcs(Account(pair, "consumer")("ec2")), output[-5000:]
-    ok(playbook(pair, "teardown", "sandbox"))
+    teardown = ok(playbook(pair, "teardown", "sandbox"))
     check_empty(Account(pair, "provider"))
     check_empty(Account(pair, "consumer"))
+    check_no_secret(pair, stopped, teardown)
 
 
 @pytest.mark.sandbox
-@pytest.mark.slow
+@pytest.mark.slow(105)
 def test_consumer_outside_the_organization_accepts_the_invitation(pair, tmp_path):
     """The consumer is reached by assuming a role (the AWX style) and accepts the invitation."""
     outsider = Account(pair, "outsider")
@@ -470,7 +480,7 @@ def test_consumer_outside_the_organization_accepts_the_invitation(pair, tmp_path
 
 
 @pytest.mark.sandbox
-@pytest.mark.slow
+@pytest.mark.slow(20)
 def test_consumer_waits_for_the_expected_shares_then_names_the_missing_provider(tmp_path_factory):
     """No share from the expected provider ever appears: the consumer reads the shares
     again until consumer_share_wait_timeout, then fails naming that provider."""
@@ -502,7 +512,7 @@ def large(tmp_path_factory):
 
 
 @pytest.mark.sandbox
-@pytest.mark.slow
+@pytest.mark.slow(610)
 def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_path):
     """inventories/sandbox-large, except that provider-b names its service service-orders
     too: each provider's lookups keep only what it owns, and each consumer associates
@@ -514,7 +524,7 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
         "auth_type": "AWS_IAM"}]}}}}))
     inventory = ["-i", str(same_name)]  # after -i inventories/sandbox-large: its host variables win
     log = testing.CallLog(large["calls_log"])
-    ok(playbook(large, "deploy", "sandbox-large", *inventory))
+    deploy = ok(playbook(large, "deploy", "sandbox-large", *inventory))
 
     org = large["organization"]["arn"]
     orders, _auth_policy = check_provider(accounts["provider-a"], service="service-orders", function="lambda-orders",
@@ -530,9 +540,10 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
 
     again = ok(playbook(large, "deploy", "sandbox-large", *inventory))
     assert set(changed(again).values()) == {0}, again[1][-15000:]
-    ok(playbook(large, "verify", "sandbox-large", *inventory))
+    verified = ok(playbook(large, "verify", "sandbox-large", *inventory))
 
-    ok(playbook(large, "teardown", "sandbox-large", *inventory))
+    teardown = ok(playbook(large, "teardown", "sandbox-large", *inventory))
     for account in accounts.values():
         check_empty(account)
+    check_no_secret(large, deploy, again, verified, teardown)
     print(f"2+2 under SANDBOX_FAULTS={FAULTS}: {check_faults_were_retried(log)} faults, all retried")

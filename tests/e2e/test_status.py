@@ -1,10 +1,12 @@
 """End to end: playbooks/status.yml on the 2+2 inventory (inventories/sandbox-large).
 
-One deployment for the whole file (module-scoped fixture). After it, status reports
-no drift and its diagram names every account, service and association; then changes
-are made behind the collection's back with boto3, and status reports exactly those
-changes and exits non-zero. Every status run is checked in
-the sandbox's call log to make no mutating call.
+One deployment, one test: a 2+2 deployment is the expensive part, and under
+pytest-xdist two tests sharing a module fixture may each get their own worker and
+deploy twice. After the deployment, status reports no drift and its diagram names
+every account, service and association; then changes are made behind the
+collection's back with boto3, and status reports exactly those changes and exits
+non-zero. Every status run is checked in the sandbox's call log to make no mutating
+call.
 """
 
 from __future__ import annotations
@@ -21,16 +23,6 @@ SERVICES = {"provider-a": "service-orders", "provider-b": "service-billing"}
 CONSUMERS = ("consumer-a", "consumer-b")
 LATTICE_SG = "consumer-lattice-sg-vpclattice-distributed-consumer"
 INSTANCE_SG = "consumer-instance-sg-vpclattice-distributed-consumer"
-
-
-@pytest.fixture(scope="module")
-def deployed(tmp_path_factory):
-    state_dir, info = start_sandbox(tmp_path_factory, "e2e-status", ACCOUNTS)
-    try:
-        ok(playbook(info, "deploy", "sandbox-large"))
-        yield info
-    finally:
-        control.stop(state_dir)
 
 
 def status(info, tmp_path):
@@ -57,8 +49,18 @@ def paths(report):
 
 
 @pytest.mark.sandbox
-@pytest.mark.slow
-def test_no_drift_after_a_deploy_and_the_diagram_names_everything(deployed, tmp_path):
+@pytest.mark.slow(200)
+def test_status_reports_no_drift_after_a_deploy_then_exactly_the_changes_made_behind_its_back(tmp_path_factory):
+    state_dir, info = start_sandbox(tmp_path_factory, "e2e-status", ACCOUNTS)
+    try:
+        ok(playbook(info, "deploy", "sandbox-large"))
+        check_no_drift_and_the_diagram_names_everything(info, tmp_path_factory.mktemp("status-clean"))
+        check_changes_behind_the_collections_back_are_reported_exactly(info, tmp_path_factory.mktemp("status-drift"))
+    finally:
+        control.stop(state_dir)
+
+
+def check_no_drift_and_the_diagram_names_everything(deployed, tmp_path):
     returncode, output, report, diagram = status(deployed, tmp_path)
     assert returncode == 0, output[-15000:]
     assert report["drift"] == []
@@ -84,9 +86,7 @@ def test_no_drift_after_a_deploy_and_the_diagram_names_everything(deployed, tmp_
     assert "-.->" not in diagram and "linkStyle" not in diagram
 
 
-@pytest.mark.sandbox
-@pytest.mark.slow
-def test_changes_behind_the_collections_back_are_reported_exactly(deployed, tmp_path):
+def check_changes_behind_the_collections_back_are_reported_exactly(deployed, tmp_path):
     """Three changes in three accounts, then one status run (a status run of the 2+2
     accounts is the expensive part): each change is reported, with its detail and its
     broken paths, and nothing else is."""

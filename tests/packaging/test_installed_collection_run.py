@@ -19,7 +19,6 @@ One deployment proves three things (a deployment is the expensive part of a test
 
 from __future__ import annotations
 
-import configparser
 import http.client
 import re
 import subprocess
@@ -39,12 +38,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "awx"))
 from awx_env import base_credential_env  # noqa: E402
 
 ACCOUNTS = ("provider", "consumer")
-
-
-def _config_secrets(info):
-    config = configparser.ConfigParser()
-    config.read(info["aws_config_file"])
-    return {section["aws_secret_access_key"] for section in config.values() if "aws_secret_access_key" in section}
 
 
 # In STS's XML answers (query protocol) and in JSON ones alike.
@@ -80,11 +73,6 @@ class RecordingProxy(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-def _leaks(output, secrets):
-    # A secret cut short or wrapped still gives itself away by its first 20 characters.
-    return sorted({secret[:6] + "..." for secret in secrets if secret[:20] in output})
 
 
 def _id(info, name):
@@ -123,7 +111,7 @@ def proxy():
 
 
 @pytest.mark.sandbox
-@pytest.mark.slow
+@pytest.mark.slow(185)
 def test_installed_collection_deploys_by_fqcn_per_account_role_printing_no_secret(
         installed_collections, sandbox, calls, proxy, tmp_path):
     installed = installed_collections / "ansible_collections" / "lattice" / "multi_account"
@@ -154,6 +142,6 @@ def test_installed_collection_deploys_by_fqcn_per_account_role_printing_no_secre
     assert "CUSTOM STATS" in outputs["deploy"] and "lattice_outputs" in outputs["deploy"]
     # A secret key and a session token per account and run at least.
     assert len(proxy.credentials) >= 2 * 2 * len(ACCOUNTS), len(proxy.credentials)
-    secrets = _config_secrets(sandbox) | proxy.credentials
+    secrets = testing.config_secrets(sandbox) | proxy.credentials
     print(f"\nsecrets: {len(secrets)} scanned for in {sum(map(len, outputs.values()))} characters of -vvv output")
-    assert {name: _leaks(output, secrets) for name, output in outputs.items()} == {"deploy": [], "teardown": []}
+    assert {name: testing.leaks(output, secrets) for name, output in outputs.items()} == {"deploy": [], "teardown": []}
