@@ -36,7 +36,6 @@ def calls(sandbox):
     return testing.CallLog(sandbox["calls_log"])
 
 
-
 def _seconds(item):
     marker = item.get_closest_marker("slow")
     return marker.args[0] if marker and marker.args else 0
