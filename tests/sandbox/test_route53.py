@@ -52,5 +52,10 @@ def test_a_delete_repeats_the_record_exactly(aws_client, sandbox):
     with pytest.raises(ClientError) as info:  # a zone with records cannot be deleted
         route53.delete_hosted_zone(Id=zone)
     assert error_code(info) == "HostedZoneNotEmpty"
+    with pytest.raises(ClientError) as info:  # CREATE of an existing record
+        change("CREATE", record)
+    assert error_code(info) == "InvalidChangeBatch"
+    change("DELETE", record)
+    change("CREATE", record)  # deleted, it can be created again (moto's journal refused it)
     change("DELETE", record)
     route53.delete_hosted_zone(Id=zone)

@@ -11,13 +11,26 @@ Moto (5.2.5) accepts what AWS refuses, which would let code pass here and fail o
 - a DELETE change that does not repeat the record exactly: AWS answers ``InvalidChangeBatch``
   (API reference, ChangeResourceRecordSets: "DELETE: Deletes an existing resource record set
   that has the specified values"; the values "must match the current values exactly").
+
+And it refuses what AWS accepts: a CREATE of a record that was deleted after the same CREATE
+(moto looks the record up in its change journal, and its lookup returns every later record
+of the zone too). AWS refuses a CREATE only while the record exists (same page: "CREATE:
+Creates a resource record set that has the specified values"; an existing one is
+``InvalidChangeBatch`` "... but it already exists").
 """
 
 from __future__ import annotations
 
+import copy
+
 from typing import Any
 
-from moto.route53.exceptions import ConflictingDomainExists, InvalidVPCId, Route53ClientError
+from moto.route53.exceptions import (
+    ConflictingDomainExists,
+    InvalidVPCId,
+    ResourceRecordAlreadyExists,
+    Route53ClientError,
+)
 from moto.route53.models import FakeZone
 from moto.route53.models import Route53Backend as MotoRoute53Backend
 
@@ -84,18 +97,31 @@ class Route53Backend(MotoRoute53Backend):
     def change_resource_record_sets(self, zoneid: str, change_list: list[dict[str, Any]]) -> None:
         zone = self.get_hosted_zone(zoneid)
         for change in change_list:
+            record = change["ResourceRecordSet"]
             if change.get("Action") == "DELETE":
-                self._check_exact(zone, change["ResourceRecordSet"])
+                self._check_exact(zone, record)
+            elif change.get("Action") == "CREATE":
+                if self._current(zone, record) is not None:
+                    raise ResourceRecordAlreadyExists(name=_name(record["Name"]), _type=record.get("Type"))
+                # The record does not exist: forget the journal's earlier CREATE of it (see above).
+                probe = copy.deepcopy(change)
+                probe["ResourceRecordSet"]["Name"] = probe["ResourceRecordSet"]["Name"].strip(".")
+                zone.rr_changes[:] = [c for c in zone.rr_changes if c != probe]
         super().change_resource_record_sets(zoneid, change_list)
 
     @staticmethod
-    def _check_exact(zone: FakeZone, wanted: dict[str, Any]) -> None:
+    def _current(zone: FakeZone, wanted: dict[str, Any]) -> Any:
         name, kind = _name(wanted["Name"]), wanted.get("Type")
-        current = next(
+        return next(
             (r for r in zone.rrsets
              if _name(r.name) == name and r.type == kind and r.set_identifier == wanted.get("SetIdentifier")),
             None,
         )
+
+    @classmethod
+    def _check_exact(cls, zone: FakeZone, wanted: dict[str, Any]) -> None:
+        name, kind = _name(wanted["Name"]), wanted.get("Type")
+        current = cls._current(zone, wanted)
         if current is None:
             raise InvalidChangeBatch(
                 f"Tried to delete resource record set [name='{name}', type='{kind}'] but it was not found"
