@@ -28,7 +28,7 @@ options:
     choices: [NONE, AWS_IAM]
   custom_domain_name:
     description:
-      - A custom domain name for the service (3 to 255 characters). AWS cannot change it after creation: a
+      - A custom domain name for the service (3 to 255 characters). AWS cannot change it after creation, so a
         different value fails unless O(replace=true).
       - Clients resolve it only through DNS the consumer configures, for example a Route 53 private hosted zone
         with alias records to RV(service.dns_entry).
