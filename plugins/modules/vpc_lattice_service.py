@@ -28,12 +28,29 @@ options:
     choices: [NONE, AWS_IAM]
   custom_domain_name:
     description:
-      - A custom domain name for the service. AWS cannot change it after creation.
+      - A custom domain name for the service (3 to 255 characters). AWS cannot change it after creation, so a
+        different value fails unless O(replace=true).
+      - Clients resolve it only through DNS the consumer configures, for example a Route 53 private hosted zone
+        with alias records to RV(service.dns_entry).
     type: str
   certificate_arn:
     description:
       - ARN of the ACM certificate for the custom domain name (HTTPS listeners).
     type: str
+  idle_timeout_seconds:
+    description:
+      - Seconds a connection may stay idle before VPC Lattice closes it, 60 to 600.
+      - AWS uses 60 when the service is created without it.
+    type: int
+    version_added: 0.2.0
+  replace:
+    description:
+      - Delete and recreate the service when O(custom_domain_name) differs from the existing one.
+      - Deleting a service deletes its listeners and rules, and its ID, ARN and generated DNS name change; AWS
+        refuses it while the service is associated with a service network (remove those associations first).
+    type: bool
+    default: false
+    version_added: 0.2.0
 author:
   - lattice.multi_account maintainers (@lattice-multi-account)
 extends_documentation_fragment:
@@ -108,6 +125,10 @@ service:
       description: The certificate ARN, when set.
       type: str
       sample: arn:aws:acm:eu-west-1:123456789012:certificate/abcd
+    idle_timeout_seconds:
+      description: Idle timeout of the connections, in seconds.
+      type: int
+      sample: 60
     created_at:
       description: Creation time.
       type: str
@@ -134,6 +155,8 @@ def main():
             auth_type=dict(type="str", choices=["NONE", "AWS_IAM"]),
             custom_domain_name=dict(type="str"),
             certificate_arn=dict(type="str"),
+            idle_timeout_seconds=dict(type="int"),
+            replace=dict(type="bool", default=False),
         ),
     )
 

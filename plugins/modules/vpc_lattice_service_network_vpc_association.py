@@ -30,6 +30,31 @@ options:
       - Leave unset to leave them alone; V([]) removes them all.
     type: list
     elements: str
+  private_dns_enabled:
+    description:
+      - Whether VPC Lattice manages private DNS (private hosted zones for the custom domain names of the resources
+        of the service network) in the VPC. Updated in place.
+      - Leave unset to leave it alone.
+    type: bool
+    version_added: 0.2.0
+  dns_options:
+    description:
+      - Which domains get private DNS; only with O(private_dns_enabled=true). Updated in place.
+    type: dict
+    version_added: 0.2.0
+    suboptions:
+      private_dns_preference:
+        description:
+          - V(ALL_DOMAINS), V(VERIFIED_DOMAINS_ONLY), or the verified ones and/or the domains in
+            O(dns_options.private_dns_specified_domains).
+        type: str
+        choices: [VERIFIED_DOMAINS_ONLY, ALL_DOMAINS, VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS, SPECIFIED_DOMAINS_ONLY]
+      private_dns_specified_domains:
+        description:
+          - 1 to 10 domain names; required with, and only taken with, O(dns_options.private_dns_preference)
+            V(VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS) or V(SPECIFIED_DOMAINS_ONLY).
+        type: list
+        elements: str
 author:
   - lattice.multi_account maintainers (@lattice-multi-account)
 extends_documentation_fragment:
@@ -48,6 +73,15 @@ EXAMPLES = r"""
     vpc_id: vpc-0123456789abcdef0
     security_group_ids:
       - sg-0123456789abcdef0
+
+- name: Let VPC Lattice manage private DNS for two domains only
+  lattice.multi_account.vpc_lattice_service_network_vpc_association:
+    service_network: service-network
+    vpc_id: vpc-0123456789abcdef0
+    private_dns_enabled: true
+    dns_options:
+      private_dns_preference: SPECIFIED_DOMAINS_ONLY
+      private_dns_specified_domains: ["orders.example.com", "*.billing.example.com"]
 """
 
 RETURN = r"""
@@ -89,6 +123,23 @@ service_network_vpc_association:
       type: list
       elements: str
       sample: ["sg-0123456789abcdef0"]
+    private_dns_enabled:
+      description: Whether private DNS is enabled, when AWS says.
+      type: bool
+      sample: true
+    dns_options:
+      description: The DNS options, when set.
+      type: dict
+      contains:
+        private_dns_preference:
+          description: Which domains get private DNS.
+          type: str
+          sample: SPECIFIED_DOMAINS_ONLY
+        private_dns_specified_domains:
+          description: The domains named by the consumer.
+          type: list
+          elements: str
+          sample: ["*.example.com"]
     created_by:
       description: Account that created the association.
       type: str
@@ -112,6 +163,22 @@ def main():
             service_network=dict(type="str", required=True),
             vpc_id=dict(type="str", required=True),
             security_group_ids=dict(type="list", elements="str"),
+            private_dns_enabled=dict(type="bool"),
+            dns_options=dict(
+                type="dict",
+                options=dict(
+                    private_dns_preference=dict(
+                        type="str",
+                        choices=[
+                            "VERIFIED_DOMAINS_ONLY",
+                            "ALL_DOMAINS",
+                            "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS",
+                            "SPECIFIED_DOMAINS_ONLY",
+                        ],
+                    ),
+                    private_dns_specified_domains=dict(type="list", elements="str"),
+                ),
+            ),
         ),
     )
 

@@ -17,6 +17,7 @@ COULD_NOT_RESOLVE_HOST = 6
 COULD_NOT_CONNECT = 7
 OPERATION_TIMEDOUT = 28
 SSL_CONNECT_ERROR = 35
+PEER_FAILED_VERIFICATION = 60  # the server's certificate does not match the name the client asked for
 HTTP_ERROR = 22  # what `curl --fail` returns on an HTTP status >= 400
 NO_CREDENTIALS = 2  # curl's "failed to initialize": --aws-sigv4 without credentials to sign with
 

@@ -100,6 +100,7 @@ def answer(instance_id: str, region: str, request: HttpRequest, sign: bool = Fal
         if sign:
             request = auth.sign(request, auth.instance_credentials(client), region)
         listener = routing.listener_for(route.service_backend, route.service, request)
+        routing.check_certificate(route, request)
         caller, refusal = authorize(client, route, request)
         outcome = refusal or route_request(client, route, listener, request, caller)
     except TransportError as failure:

@@ -13,6 +13,16 @@ A service owned by another account reaches a service network only while it is
 shared with the service network's owner through RAM (VPC Lattice User Guide,
 "Share your VPC Lattice entities"; when the share stops, the association stops
 working). The same holds for a service network shared with the VPC's owner.
+
+A custom domain name resolves only through DNS the owner of the VPC configures:
+a Route 53 private hosted zone associated with the VPC, holding an alias record
+to the service's generated name (``private_dns.py``). The client still names the
+custom domain in TLS (SNI): VPC Lattice has no default certificate for it, so
+HTTPS to a custom domain fails without the service's own certificate (VPC Lattice
+User Guide, "Configure a custom domain name": "if you don't provide an SSL/TLS
+certificate corresponding to your custom domain name, all HTTPS connections to
+your custom domain name will fail"; "Bring Your Own Certificate (BYOC)": "VPC
+Lattice serves HTTPS requests using Server Name Indication (SNI)").
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ from typing import Any
 
 from ..moto_ext.ram.access import is_shared_with
 from ..moto_ext.vpclattice.sharing import regional_backends
+from . import private_dns
 from .model import COULD_NOT_RESOLVE_HOST, TransportError
 
 
@@ -52,6 +63,12 @@ class Route:
     network: Any
     vpc_association: Any
     service_association: Any
+    # The name the client asked for, which it sends as the TLS server name (SNI).
+    server_name: str = ""
+
+    @property
+    def custom_domain(self) -> bool:
+        return self.server_name != self.service.dns["domainName"].lower()
 
 
 class UnknownInstance(LookupError):
@@ -81,15 +98,26 @@ def _usable_by(resource_arn: str, account_id: str, region: str) -> bool:
     return resource_arn.split(":")[4] == account_id or is_shared_with(resource_arn, account_id, region)
 
 
-def _names(service: Any) -> set[str]:
-    # The custom domain name resolves only through DNS the owner configures
-    # (VPC Lattice User Guide, "Custom domain names for VPC Lattice services"):
-    # not modelled yet, so only the generated name resolves.
-    return {service.dns["domainName"].lower()}
+def _not_resolved(host: str) -> TransportError:
+    return TransportError(COULD_NOT_RESOLVE_HOST, f"curl: (6) Could not resolve host: {host}", "CouldNotResolveHost")
 
 
 def resolve(client: Client, host: str) -> Route:
     """The route to the service named ``host`` from the client's VPC, or curl's "could not resolve host"."""
+    try:
+        aliased = private_dns.target(client.account_id, client.vpc_id, client.region, host)
+    except private_dns.NoSuchName:
+        raise _not_resolved(host) from None
+    # A name no private zone holds is looked up as is: only the generated names resolve then.
+    generated, zone_id = aliased or (host, None)
+    route = _resolve_generated(client, generated, zone_id)
+    if route is None:
+        raise _not_resolved(host)
+    route.server_name = host
+    return route
+
+
+def _resolve_generated(client: Client, host: str, zone_id: str | None) -> Route | None:
     backends = regional_backends(client.region)
     vpc_associations = [
         association
@@ -106,18 +134,23 @@ def resolve(client: Client, host: str) -> Route:
             for service_association in backend.service_network_service_associations.values():
                 if service_association.service_network_arn != network_arn or not _active(service_association):
                     continue
-                route = _route(backends, service_association, network_owner, host, client.region)
+                route = _route(backends, service_association, network_owner, host, zone_id, client.region)
                 if route is not None:
                     route.vpc_association = vpc_association
                     return route
-    raise TransportError(COULD_NOT_RESOLVE_HOST, f"curl: (6) Could not resolve host: {host}", "CouldNotResolveHost")
+    return None
 
 
-def _route(backends: list[Any], association: Any, network_owner: str, host: str, region: str) -> Route | None:
+def _route(
+    backends: list[Any], association: Any, network_owner: str, host: str, zone_id: str | None, region: str
+) -> Route | None:
     owner = association.service_arn.split(":")[4]
     backend = next((b for b in backends if b.account_id == owner), None)
     service = backend.services.get(association.service_arn.rsplit("/", 1)[-1]) if backend else None
-    if service is None or not _active(service) or host not in _names(service):
+    if service is None or not _active(service) or host != service.dns["domainName"].lower():
+        return None
+    if zone_id is not None and zone_id != service.dns["hostedZoneId"]:
+        # An alias names its target's hosted zone; another zone's name is not the service's.
         return None
     if not _usable_by(service.arn, network_owner, region):
         return None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from .model import COULD_NOT_CONNECT, SSL_CONNECT_ERROR, HttpRequest, TransportError
+from .model import COULD_NOT_CONNECT, PEER_FAILED_VERIFICATION, SSL_CONNECT_ERROR, HttpRequest, TransportError
 
 SCHEMES = {"HTTP": "http", "HTTPS": "https"}
 
@@ -45,6 +45,19 @@ def listener_for(backend: Any, service: Any, request: HttpRequest) -> Any:
             "ProtocolMismatch",
         )
     return listener
+
+
+def check_certificate(route: Any, request: HttpRequest) -> None:
+    """HTTPS to a custom domain needs the service's own certificate (see resolution's docstring).
+
+    The sandbox has no ACM certificates to read, so a certificate ARN counts as one that matches.
+    """
+    if request.scheme == "https" and route.custom_domain and not route.service.certificate_arn:
+        raise TransportError(
+            PEER_FAILED_VERIFICATION,
+            f"curl: (60) SSL: no alternative certificate subject name matches target host name '{route.server_name}'",
+            "CertificateMismatch",
+        )
 
 
 def _text_matches(match: dict[str, Any], value: str, case_sensitive: bool) -> bool:

@@ -79,9 +79,10 @@ class Pattern:
         return group
 
     def service(self, auth_type: str = "NONE", version: str = "V1", code: bytes | None = None,
-                permit: bool = True) -> dict[str, Any]:
+                permit: bool = True, **create_options: Any) -> dict[str, Any]:
+        """``create_options``: more CreateService members (customDomainName, certificateArn...)."""
         lattice = self.lattice["provider"]
-        created = lattice.create_service(name=unique("orders"), authType=auth_type)
+        created = lattice.create_service(name=unique("orders"), authType=auth_type, **create_options)
         service = wait_status(lambda: lattice.get_service(serviceIdentifier=created["id"]))
         group = self.lambda_target_group(self.function(code), version, permit)
         listener = lattice.create_listener(
@@ -161,6 +162,24 @@ class Pattern:
         return {"service": service, "share": share, "vpc": vpc, "network": network,
                 "vpc_association": vpc_association, "service_association": service_association,
                 "url": f"https://{service['dnsEntry']['domainName']}", "instance": vpc["instance"]}
+
+    def private_zone(self, name: str, vpc: dict[str, Any], account: str = "consumer") -> str:
+        """A Route 53 private hosted zone for ``name`` associated with the VPC; its ID."""
+        return self.client(account, "route53").create_hosted_zone(
+            Name=name, CallerReference=unique("zone"), HostedZoneConfig={"PrivateZone": True},
+            VPC={"VPCRegion": self.sandbox["region"], "VPCId": vpc["vpc"]},
+        )["HostedZone"]["Id"]
+
+    def alias(self, zone_id: str, name: str, dns_entry: dict[str, str], types: tuple[str, ...] = ("A", "AAAA"),
+              account: str = "consumer") -> None:
+        """Alias records ``name`` -> the service's generated name in ``zone_id``."""
+        self.client(account, "route53").change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={"Changes": [
+            {"Action": "UPSERT", "ResourceRecordSet": {
+                "Name": name, "Type": record_type, "AliasTarget": {
+                    "DNSName": dns_entry["domainName"], "HostedZoneId": dns_entry["hostedZoneId"],
+                    "EvaluateTargetHealth": False}}}
+            for record_type in types
+        ]})
 
     # data plane -------------------------------------------------------------
     def request(self, instance: str, url: str, **options: Any) -> dict[str, Any]:

@@ -26,6 +26,7 @@ import pytest
 from botocore.config import Config
 
 from sandbox import control, testing
+from sandbox.dataplane.cli import post
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON_BIN = Path(sys.executable).parent
@@ -324,6 +325,29 @@ def check_no_secret(info, *results):
     assert testing.leaks(outputs, testing.config_secrets(info)) == []
 
 
+def check_custom_domain(account, domain, service_arn, provider):
+    """The private hosted zone of ``domain`` in the consumer ``account``: associated with the
+    consumer VPC, holding alias A and AAAA records to the service's generated name and hosted
+    zone; and https://<domain> answers from a consumer instance through the data plane."""
+    route53, ec2 = account("route53"), account("ec2")
+    service = provider("vpc-lattice").get_service(serviceIdentifier=service_arn)
+    assert service["customDomainName"] == domain
+    zones = [z for z in route53.list_hosted_zones()["HostedZones"] if z["Name"] == domain + "."]
+    assert len(zones) == 1 and zones[0]["Config"]["PrivateZone"] is True, zones
+    vpc_id = non_default_vpcs(ec2)[0]["VpcId"]
+    assert route53.get_hosted_zone(Id=zones[0]["Id"])["VPCs"] == [{"VPCRegion": REGION, "VPCId": vpc_id}]
+    records = route53.list_resource_record_sets(HostedZoneId=zones[0]["Id"])["ResourceRecordSets"]
+    aliases = sorted((r["Type"], r["AliasTarget"]["DNSName"], r["AliasTarget"]["HostedZoneId"])
+                     for r in records if r["Name"] == domain + "." and "AliasTarget" in r)
+    target = (service["dnsEntry"]["domainName"] + ".", service["dnsEntry"]["hostedZoneId"])
+    assert aliases == [("A", *target), ("AAAA", *target)], records
+
+    instance = next(i["InstanceId"] for i in live_instances(ec2) if i.get("VpcId") == vpc_id)
+    answer = post(account.info["endpoint_url"], {"instance": instance, "url": f"https://{domain}/", "sign": True})
+    assert answer["status"] == 200, answer
+    assert json.loads(answer["body"]) == json.loads(HANDLER_RESPONSE["body"])
+
+
 def check_faults_were_retried(log):
     """Faults were injected, and every (account, service, operation) answered with one
     was called again and answered by AWS (the sandbox) itself."""
@@ -359,6 +383,8 @@ def check_empty(account):
     assert [e for e in ec2.describe_instance_connect_endpoints()["InstanceConnectEndpoints"]
             if e["State"] != "delete-complete"] == []
     assert [g for g in ec2.describe_security_groups()["SecurityGroups"] if g["GroupName"] != "default"] == []
+    # The consumer role's private hosted zones for custom domains (none in any other account)
+    assert account("route53").list_hosted_zones()["HostedZones"] == []
 
 
 # ---------------------------------------------------------------- the reference pattern
@@ -516,12 +542,18 @@ def large(tmp_path_factory):
 def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_path):
     """inventories/sandbox-large, except that provider-b names its service service-orders
     too: each provider's lookups keep only what it owns, and each consumer associates
-    both services (they differ by ARN), all under injected faults."""
+    both services (they differ by ARN), all under injected faults. provider-b's service
+    has a custom domain: each consumer resolves it through its own private hosted zone."""
     accounts = {name: Account(large, name) for name in ("provider-a", "provider-b", "consumer-a", "consumer-b")}
     same_name = tmp_path / "same_name.yml"
+    # provider-b's service also has a custom domain name (issue 14): each consumer resolves it
+    # through a private hosted zone its role makes. The sandbox does not read ACM: any ARN will do.
+    domain = "billing.example.internal"
+    certificate = f"arn:aws:acm:{REGION}:{accounts['provider-b'].id}:certificate/0a1b2c3d-0000-4000-8000-000000000000"
     same_name.write_text(json.dumps({"providers": {"hosts": {"provider-b": {"provider_services": [{
         "name": "service-orders", "function_name": "lambda-billing", "target_group_name": "target-billing",
-        "auth_type": "AWS_IAM"}]}}}}))
+        "auth_type": "AWS_IAM", "custom_domain_name": domain, "certificate_arn": certificate,
+        "idle_timeout_seconds": 120}]}}}}))
     inventory = ["-i", str(same_name)]  # after -i inventories/sandbox-large: its host variables win
     log = testing.CallLog(large["calls_log"])
     deploy = ok(playbook(large, "deploy", "sandbox-large", *inventory))
@@ -537,10 +569,14 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
     assert sorted(allowed) == sorted(f"arn:aws:iam::{accounts[c].id}:root" for c in ("consumer-a", "consumer-b"))
     for consumer in ("consumer-a", "consumer-b"):
         check_consumer(accounts[consumer], [orders, billing])
+        check_custom_domain(accounts[consumer], domain, billing, accounts["provider-b"])
+    assert accounts["provider-b"]("vpc-lattice").get_service(serviceIdentifier=billing)["idleTimeoutSeconds"] == 120
 
     again = ok(playbook(large, "deploy", "sandbox-large", *inventory))
     assert set(changed(again).values()) == {0}, again[1][-15000:]
     verified = ok(playbook(large, "verify", "sandbox-large", *inventory))
+    # verify.yml also calls the custom domain from each consumer and checks its zone and records
+    assert f"https://{domain}" in verified[1]
 
     teardown = ok(playbook(large, "teardown", "sandbox-large", *inventory))
     for account in accounts.values():

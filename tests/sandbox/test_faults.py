@@ -18,11 +18,13 @@ from sandbox.testing import unique
 OPERATIONS = {
     "vpc-lattice": "ListServices", "ram": "GetResourceShares", "ec2": "DescribeVpcs", "iam": "ListRoles",
     "sts": "GetCallerIdentity", "lambda": "ListFunctions", "organizations": "ListAccounts",
+    "route53": "ListHostedZonesByName",
 }
 EXPECTED_THROTTLING = {
     "vpc-lattice": ("ThrottlingException", 429), "ram": ("ThrottlingException", 429),
     "ec2": ("RequestLimitExceeded", 503), "iam": ("Throttling", 400), "sts": ("Throttling", 400),
     "lambda": ("TooManyRequestsException", 429), "organizations": ("TooManyRequestsException", 400),
+    "route53": ("Throttling", 400),
 }
 
 

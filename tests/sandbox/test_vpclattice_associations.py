@@ -89,3 +89,47 @@ def test_association_lists_need_a_filter(consumer):
     with pytest.raises(ClientError) as info:
         consumer.list_service_network_service_associations()
     assert error_code(info) == "ValidationException"
+
+
+def test_vpc_association_private_dns_settings(consumer, service_network, vpc):
+    # API reference, DnsOptions: only with private DNS enabled; specified domains only (and, strictly, always)
+    # with the two SPECIFIED preferences; UpdateServiceNetworkVpcAssociation takes both.
+    base = {"serviceNetworkIdentifier": service_network["id"], "vpcIdentifier": vpc["id"]}
+    refused = [
+        {"dnsOptions": {"privateDnsPreference": "ALL_DOMAINS"}},
+        {"privateDnsEnabled": True, "dnsOptions": {"privateDnsPreference": "SPECIFIED_DOMAINS_ONLY"}},
+        {"privateDnsEnabled": True, "dnsOptions": {
+            "privateDnsPreference": "ALL_DOMAINS", "privateDnsSpecifiedDomains": ["a.example.com"]}},
+    ]
+    for extra in refused:
+        with pytest.raises(ClientError) as info:
+            consumer.create_service_network_vpc_association(**base, **extra)
+        assert error_code(info) == "ValidationException", extra
+    dns = {"privateDnsPreference": "SPECIFIED_DOMAINS_ONLY", "privateDnsSpecifiedDomains": ["a.example.com"]}
+    created = consumer.create_service_network_vpc_association(**base, privateDnsEnabled=True, dnsOptions=dns)
+    assert (created["privateDnsEnabled"], created["dnsOptions"]) == (True, dns)
+    read = functools.partial(
+        consumer.get_service_network_vpc_association, serviceNetworkVpcAssociationIdentifier=created["id"]
+    )
+    assert wait_status(read)["dnsOptions"] == dns
+    listed = consumer.list_service_network_vpc_associations(vpcIdentifier=vpc["id"])["items"]
+    assert listed[0]["privateDnsEnabled"] is True
+
+    all_domains = {"privateDnsPreference": "ALL_DOMAINS"}
+    updated = consumer.update_service_network_vpc_association(
+        serviceNetworkVpcAssociationIdentifier=created["id"], dnsOptions=all_domains
+    )
+    assert updated["status"] == "UPDATE_IN_PROGRESS" and updated["dnsOptions"] == all_domains
+    assert wait_status(read)["dnsOptions"] == all_domains
+    consumer.update_service_network_vpc_association(
+        serviceNetworkVpcAssociationIdentifier=created["id"], privateDnsEnabled=False
+    )
+    after = wait_status(read)
+    assert after["privateDnsEnabled"] is False and "dnsOptions" not in after
+    with pytest.raises(ClientError) as info:  # options without private DNS, on update too
+        consumer.update_service_network_vpc_association(
+            serviceNetworkVpcAssociationIdentifier=created["id"], dnsOptions=all_domains
+        )
+    assert error_code(info) == "ValidationException"
+    consumer.delete_service_network_vpc_association(serviceNetworkVpcAssociationIdentifier=created["id"])
+    wait_gone(read)

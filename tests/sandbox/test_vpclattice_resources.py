@@ -154,3 +154,24 @@ def test_access_log_subscription_by_arn(provider, service, account_ids, sandbox)
     with pytest.raises(ClientError) as info:
         provider.get_access_log_subscription(accessLogSubscriptionIdentifier=created["id"])
     assert error_code(info) == "ResourceNotFoundException"
+
+
+def test_service_idle_timeout_defaults_to_60_and_stays_in_range(provider):
+    # API reference, CreateService idleTimeoutSeconds: 60 to 600, default 60.
+    name = unique("idle")
+    created = provider.create_service(name=name, customDomainName=f"{name}.example.com")
+    assert created["idleTimeoutSeconds"] == 60 and created["customDomainName"] == f"{name}.example.com"
+    updated = provider.update_service(serviceIdentifier=created["id"], idleTimeoutSeconds=300)
+    assert updated["idleTimeoutSeconds"] == 300
+    assert wait_status(lambda: provider.get_service(serviceIdentifier=created["id"]))["idleTimeoutSeconds"] == 300
+    # botocore checks only the minimum; the service checks the maximum
+    for call in (
+        lambda: provider.update_service(serviceIdentifier=created["id"], idleTimeoutSeconds=601),
+        lambda: provider.create_service(name=unique("idle"), idleTimeoutSeconds=601),
+    ):
+        with pytest.raises(ClientError) as info:
+            call()
+        assert error_code(info) == "ValidationException"
+    with pytest.raises(ClientError) as info:  # UpdateService has no customDomainName: a create-time value only
+        provider.create_service(name=unique("dom"), customDomainName="x" * 256)
+    assert error_code(info) == "ValidationException"

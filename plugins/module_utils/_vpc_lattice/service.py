@@ -6,8 +6,10 @@
 """Services (vpc_lattice_service, vpc_lattice_service_info).
 
 Operations: get_service, list_services, create_service, update_service
-(authType, certificateArn), delete_service.  The custom domain name cannot
-change.  ListServices also returns services other accounts share with the
+(authType, certificateArn, idleTimeoutSeconds), delete_service.  The custom
+domain name cannot change (UpdateService has no customDomainName member): a
+different one fails unless ``replace`` is set, which deletes the service (its
+listeners and rules with it) and creates it again.  ListServices also returns services other accounts share with the
 caller, so names are looked up among owned ones only.
 """
 
@@ -29,7 +31,8 @@ class ServiceManager(LatticeManager):
         "(vpc_lattice_service_network_service_association state=absent) first"
     )
     owned_only = True
-    updatable = ("authType", "certificateArn")
+    replaceable = True
+    updatable = ("authType", "certificateArn", "idleTimeoutSeconds")
     immutable = ("customDomainName",)
 
     def request(self, resolve=True):
@@ -38,4 +41,6 @@ class ServiceManager(LatticeManager):
             "authType": self.params.get("auth_type"),
             "customDomainName": self.params.get("custom_domain_name"),
             "certificateArn": self.params.get("certificate_arn"),
+            # 60-600 seconds (botocore model, IdleTimeoutSeconds; checked by validate_request).
+            "idleTimeoutSeconds": self.params.get("idle_timeout_seconds"),
         }

@@ -7,8 +7,9 @@
 
 Operations: get_service_network_vpc_association,
 list_service_network_vpc_associations, create_service_network_vpc_association,
-update_service_network_vpc_association (securityGroupIds),
-delete_service_network_vpc_association.  A VPC belongs to one service network.
+update_service_network_vpc_association (securityGroupIds, privateDnsEnabled,
+dnsOptions), delete_service_network_vpc_association.  A VPC belongs to one
+service network.
 """
 
 from .._core.errors import InvalidParameter
@@ -26,7 +27,9 @@ class VpcAssociationManager(ServiceNetworkAssociation):
     update_operation = "update_service_network_vpc_association"
     delete_operation = "delete_service_network_vpc_association"
     in_use_advice = "it is still being created or updated; wait until it is ACTIVE and retry"
-    updatable = ("securityGroupIds",)
+    # The API takes the private DNS settings on update too (botocore model,
+    # UpdateServiceNetworkVpcAssociation: privateDnsEnabled, dnsOptions).
+    updatable = ("securityGroupIds", "privateDnsEnabled", "dnsOptions")
     option_names = dict(ServiceNetworkAssociation.option_names, vpcIdentifier="vpc_id")
 
     @property
@@ -38,7 +41,42 @@ class VpcAssociationManager(ServiceNetworkAssociation):
             "serviceNetworkIdentifier": self.network if resolve else self.params["service_network"],
             "vpcIdentifier": self.params["vpc_id"],
             "securityGroupIds": self.params.get("security_group_ids"),
+            "privateDnsEnabled": self.params.get("private_dns_enabled"),
+            "dnsOptions": self._dns_options(),
         }
+
+    def _dns_options(self):
+        options = self.params.get("dns_options")
+        if options is None:
+            return None
+        return {
+            "privateDnsPreference": options.get("private_dns_preference"),
+            "privateDnsSpecifiedDomains": options.get("private_dns_specified_domains"),
+        }
+
+    def validate(self):
+        super().validate()
+        # The API reference (DnsOptions): the preference is "only supported when private DNS is
+        # enabled", the specified domains only with VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS or
+        # SPECIFIED_DOMAINS_ONLY (which need them to mean anything).
+        options = self.params.get("dns_options")
+        if options is None:
+            return
+        if self.params.get("private_dns_enabled") is not True:
+            raise InvalidParameter("dns_options", "AWS takes DNS options only with private_dns_enabled=true")
+        preference = options.get("private_dns_preference")
+        domains = options.get("private_dns_specified_domains")
+        with_domains = preference in ("VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS", "SPECIFIED_DOMAINS_ONLY")
+        if with_domains and not domains:
+            raise InvalidParameter(
+                "dns_options.private_dns_specified_domains", f"is required with private_dns_preference={preference}"
+            )
+        if domains and not with_domains:
+            raise InvalidParameter(
+                "dns_options.private_dns_specified_domains",
+                "is taken only with private_dns_preference VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS or "
+                "SPECIFIED_DOMAINS_ONLY",
+            )
 
     def list_filters(self):
         return {"vpcIdentifier": self.params["vpc_id"]}

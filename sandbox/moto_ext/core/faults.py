@@ -49,6 +49,8 @@ THROTTLING = {
     # Organizations API reference: TooManyRequestsException (json 1.1 protocol, 400).
     "organizations": Fault(400, "TooManyRequestsException", "AWS Organizations can't complete your request "
                                                             "because it received too many requests. Try again later."),
+    # Route 53 API reference, common errors: Throttling, 400 (rest-xml protocol).
+    "route53": Fault(400, "Throttling", "Rate exceeded"),
 }
 INTERNAL = {
     "vpc-lattice": [Fault(500, "InternalServerException", "An unexpected error occurred")],
@@ -68,6 +70,14 @@ INTERNAL = {
     # Organizations: ServiceException 500.
     "organizations": [Fault(500, "ServiceException", "AWS Organizations can't complete your request "
                                                      "because of an internal service error. Try again later.")],
+    # Route 53 API reference, common errors: InternalFailure 500, ServiceUnavailable 503.
+    "route53": [Fault(500, "InternalFailure", "The request processing has failed because of an unknown error"),
+                Fault(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server")],
+}
+# The namespace of an XML error document (Route 53 API reference, "Errors": ErrorResponse).
+XML_NAMESPACES = {
+    "iam": "https://iam.amazonaws.com/doc/2010-05-08/",
+    "route53": "https://route53.amazonaws.com/doc/2013-04-01/",
 }
 # Any other service: the common errors of every AWS API.
 DEFAULT_THROTTLING = Fault(400, "ThrottlingException", "Rate exceeded")
@@ -119,10 +129,12 @@ def render(fault: Fault, service: str) -> tuple[str, list[tuple[str, str]], byte
             f"<Message>{fault.message}</Message></Error></Errors><RequestID>{request_id}</RequestID></Response>"
         )
         headers.append(("Content-Type", "text/xml;charset=UTF-8"))
-    elif protocol == "query":
+    elif protocol in ("query", "rest-xml"):
+        # Query services (IAM, STS) and REST-XML ones (Route 53) answer the same ErrorResponse document.
+        namespace = XML_NAMESPACES.get(service, XML_NAMESPACES["iam"])
         kind = "Sender" if fault.status < 500 else "Receiver"
         body = (
-            "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error>"
+            f"<ErrorResponse xmlns=\"{namespace}\"><Error>"
             f"<Type>{kind}</Type><Code>{fault.code}</Code><Message>{fault.message}</Message></Error>"
             f"<RequestId>{request_id}</RequestId></ErrorResponse>"
         )

@@ -63,7 +63,7 @@ def validate_name(shape_name: str, value: Any, field: str = "name") -> None:
             f"1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: "
             f"Member must have length between {meta['min']} and {meta['max']}"
         )
-    if not re.fullmatch(meta["pattern"], value):
+    if "pattern" in meta and not re.fullmatch(meta["pattern"], value):
         raise ValidationException(
             f"1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: "
             f"Member must satisfy regular expression pattern: {meta['pattern']}"

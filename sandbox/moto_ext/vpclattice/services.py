@@ -9,8 +9,28 @@ from typing import Any
 from moto.vpclattice.models import VPCLatticeService
 
 from .common import LatticeResource, ensure_unique, paginate, validate_choice, validate_name
-from .exceptions import ConflictException
+from .exceptions import ConflictException, ValidationException
 from .service_networks import AUTH_TYPES
+
+# API reference, CreateService / UpdateService idleTimeoutSeconds: "The valid range is 60 to 600
+# seconds. If you don't specify a value, the default is 60 seconds." (botocore model: min 60, max 600).
+IDLE_TIMEOUT_DEFAULT = 60
+IDLE_TIMEOUT_RANGE = (60, 600)
+
+
+def validate_idle_timeout(value: Any) -> None:
+    low, high = IDLE_TIMEOUT_RANGE
+    if value is not None and not (isinstance(value, int) and low <= value <= high):
+        raise ValidationException(
+            f"1 validation error detected: Value '{value}' at 'idleTimeoutSeconds' failed to satisfy constraint: "
+            f"Member must have value between {low} and {high}"
+        )
+
+
+def validate_custom_domain_name(value: Any) -> None:
+    # botocore model, ServiceCustomDomainName: 3 to 255 characters.
+    if value is not None:
+        validate_name("ServiceCustomDomainName", value, "customDomainName")
 
 
 def hosted_zone_id(region: str) -> str:
@@ -36,6 +56,7 @@ class Service(LatticeResource, VPCLatticeService):
             "name": self.name,
             "status": self.current_status,
             "authType": self.auth_type,
+            "idleTimeoutSeconds": getattr(self, "idle_timeout_seconds", None) or IDLE_TIMEOUT_DEFAULT,
             "dnsEntry": self.dns,
             "createdAt": self.created_at,
             "lastUpdatedAt": self.last_updated_at,
@@ -55,9 +76,12 @@ class ServiceBackend:
         client_token: str | None,
         custom_domain_name: str | None,
         tags: dict[str, str] | None,
+        idle_timeout_seconds: int | None = None,
     ) -> Service:
         validate_name("ServiceName", name)
         validate_choice(auth_type or "NONE", AUTH_TYPES, "authType")
+        validate_idle_timeout(idle_timeout_seconds)
+        validate_custom_domain_name(custom_domain_name)
 
         def make() -> Service:
             ensure_unique(self.services.values(), name, "service")
@@ -71,6 +95,7 @@ class ServiceBackend:
                 name,
                 tags,
             )
+            service.idle_timeout_seconds = idle_timeout_seconds or IDLE_TIMEOUT_DEFAULT
             service.adopt(self.region_name, self.account_id)
             self.services[service.id] = service
             self.tag_resource(service.arn, tags or {})
@@ -81,6 +106,7 @@ class ServiceBackend:
             "authType": auth_type,
             "certificateArn": certificate_arn,
             "customDomainName": custom_domain_name,
+            "idleTimeoutSeconds": idle_timeout_seconds,
             "tags": tags,
         }
         return self.client_tokens.create("CreateService", client_token, request, make)
@@ -93,8 +119,17 @@ class ServiceBackend:
     ) -> tuple[list[Any], str | None]:
         return paginate(self.visible("service"), max_results, next_token)
 
-    def update_service(self, service_identifier: str, auth_type: str | None, certificate_arn: str | None) -> Service:
+    def update_service(
+        self,
+        service_identifier: str,
+        auth_type: str | None,
+        certificate_arn: str | None,
+        idle_timeout_seconds: int | None = None,
+    ) -> Service:
         service = self.find("service", service_identifier, "serviceIdentifier")
+        validate_idle_timeout(idle_timeout_seconds)
+        if idle_timeout_seconds is not None:
+            service.idle_timeout_seconds = idle_timeout_seconds
         if auth_type is not None:
             validate_choice(auth_type, AUTH_TYPES, "authType")
             service.auth_type = auth_type
@@ -134,6 +169,7 @@ class ServiceResponses:
             client_token=self._get_param("clientToken"),
             custom_domain_name=self._get_param("customDomainName"),
             tags=self._get_param("tags"),
+            idle_timeout_seconds=self._get_param("idleTimeoutSeconds"),
         )
         return self.dump(service.to_dict())
 
@@ -145,7 +181,10 @@ class ServiceResponses:
 
     def update_service(self) -> str:
         service = self.backend.update_service(
-            self._get_param("serviceIdentifier"), self._get_param("authType"), self._get_param("certificateArn")
+            self._get_param("serviceIdentifier"),
+            self._get_param("authType"),
+            self._get_param("certificateArn"),
+            self._get_param("idleTimeoutSeconds"),
         )
         return self.dump(service.to_dict())
 

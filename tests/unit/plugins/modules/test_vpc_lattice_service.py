@@ -120,3 +120,51 @@ def test_delete_while_associated_explains():
 
 def test_name_prefix_svc_is_refused_before_any_call():
     assert "pattern" in run(module.main, {"name": "svc-web"}, Calls())["msg"]
+
+
+def test_custom_domain_replaced_on_request():
+    old = dict(SVC, customDomainName="a.example.com")
+    calls = found(svc=old).ok(
+        "delete_service", {"id": SVC["id"], "status": "DELETE_IN_PROGRESS"}, {"serviceIdentifier": SVC["id"]}
+    )
+    calls.error("get_service", "ResourceNotFoundException", {"serviceIdentifier": SVC["id"]}, 404)
+    new = service(n=2, name="web-service", customDomainName="b.example.com")
+    calls.ok(
+        "create_service",
+        {"id": new["id"], "arn": new["arn"], "status": "CREATE_IN_PROGRESS"},
+        {"name": "web-service", "customDomainName": "b.example.com", "clientToken": ANY},
+    )
+    described(calls, resource=new, **GET)
+    result = run(module.main, {"name": "web-service", "custom_domain_name": "b.example.com", "replace": True}, calls)
+    assert (result["changed"], result["service"]["id"]) == (True, new["id"])
+    assert (result["diff"]["before"]["custom_domain_name"], result["service"]["custom_domain_name"]) == (
+        "a.example.com",
+        "b.example.com",
+    )
+
+
+def test_custom_domain_replace_in_check_mode_only_reads():
+    result = run(
+        module.main,
+        {"name": "web-service", "custom_domain_name": "b.example.com", "replace": True},
+        found(svc=dict(SVC, customDomainName="a.example.com")),
+        check_mode=True,
+    )
+    assert (result["changed"], result["service"]["custom_domain_name"]) == (True, "b.example.com")
+
+
+def test_update_idle_timeout():
+    calls = found(svc=dict(SVC, idleTimeoutSeconds=60)).ok(
+        "update_service",
+        {"id": SVC["id"], "arn": SVC["arn"], "idleTimeoutSeconds": 300},
+        {"serviceIdentifier": SVC["id"], "idleTimeoutSeconds": 300},
+    )
+    described(calls, resource=dict(SVC, idleTimeoutSeconds=300), **GET)
+    result = run(module.main, {"name": "web-service", "idle_timeout_seconds": 300}, calls)
+    assert (result["changed"], result["service"]["idle_timeout_seconds"]) == (True, 300)
+
+
+def test_idle_timeout_out_of_range_is_refused_before_any_call():
+    result = run(module.main, {"name": "web-service", "idle_timeout_seconds": 30}, Calls())
+    assert result["failed"] is True
+    assert "idle_timeout_seconds" in result["msg"] and "minimum 60" in result["msg"]

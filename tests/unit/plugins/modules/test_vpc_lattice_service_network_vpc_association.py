@@ -101,3 +101,53 @@ def test_delete_when_the_network_is_gone_is_no_change():
 def test_bad_ids_fail_before_any_call():
     assert "'vpc_id'" in run(module.main, dict(ARGS, vpc_id="my-vpc"), Calls())["msg"]
     assert "'security_group_ids[0]'" in run(module.main, dict(ARGS, security_group_ids=["default"]), Calls())["msg"]
+
+
+DNS = {"private_dns_preference": "SPECIFIED_DOMAINS_ONLY", "private_dns_specified_domains": ["a.example.com"]}
+API_DNS = {"privateDnsPreference": "SPECIFIED_DOMAINS_ONLY", "privateDnsSpecifiedDomains": ["a.example.com"]}
+
+
+def test_create_with_private_dns():
+    calls = lookup().ok(
+        "create_service_network_vpc_association",
+        {"id": SNVA["id"], "status": "CREATE_IN_PROGRESS"},
+        {
+            "serviceNetworkIdentifier": NET["id"],
+            "vpcIdentifier": VPC,
+            "securityGroupIds": ["sg-01234567"],
+            "privateDnsEnabled": True,
+            "dnsOptions": API_DNS,
+            "clientToken": ANY,
+        },
+    )
+    described(calls, resource=dict(SNVA, privateDnsEnabled=True, dnsOptions=API_DNS), **GET)
+    result = run(module.main, dict(ARGS, private_dns_enabled=True, dns_options=DNS), calls)
+    assert result["changed"] is True
+    assert result["service_network_vpc_association"]["dns_options"] == DNS
+
+
+def test_update_private_dns_only_sends_what_differs_and_then_is_a_no_op():
+    current = dict(SNVA, privateDnsEnabled=True, dnsOptions=dict(API_DNS, privateDnsSpecifiedDomains=["b.example.com"]))
+    calls = described(lookup(SNVA), resource=current, **GET)
+    calls.ok(
+        "update_service_network_vpc_association",
+        {"id": SNVA["id"], "status": "UPDATE_IN_PROGRESS"},
+        {"serviceNetworkVpcAssociationIdentifier": SNVA["id"], "dnsOptions": API_DNS},
+    )
+    described(calls, resource=dict(current, dnsOptions=API_DNS), **GET)
+    result = run(module.main, dict(ARGS, private_dns_enabled=True, dns_options=DNS), calls)
+    assert result["changed"] is True
+    calls = described(lookup(SNVA), resource=dict(current, dnsOptions=API_DNS), **GET)
+    assert run(module.main, dict(ARGS, private_dns_enabled=True, dns_options=DNS), calls)["changed"] is False
+
+
+def test_dns_options_are_checked_before_any_call():
+    result = run(module.main, dict(ARGS, dns_options=DNS), Calls())
+    assert "dns_options" in result["msg"] and "private_dns_enabled=true" in result["msg"]
+    bad = {"private_dns_preference": "SPECIFIED_DOMAINS_ONLY"}
+    result = run(module.main, dict(ARGS, private_dns_enabled=True, dns_options=bad), Calls())
+    assert "dns_options.private_dns_specified_domains" in result["msg"]
+    bad = {"private_dns_preference": "ALL_DOMAINS", "private_dns_specified_domains": ["a.example.com"]}
+    assert "is taken only with" in run(module.main, dict(ARGS, private_dns_enabled=True, dns_options=bad), Calls())["msg"]
+    bad = dict(DNS, private_dns_specified_domains=[f"d{i}.example.com" for i in range(11)])
+    assert "at most 10" in run(module.main, dict(ARGS, private_dns_enabled=True, dns_options=bad), Calls())["msg"]
