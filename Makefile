@@ -91,11 +91,11 @@ docs: setup ## Regenerate docs/ (modules, roles) and CHANGELOG.rst
 # The sandbox-backed suites run as one pytest session so that xdist can balance
 # a few long end-to-end deployments against many short tests: the session starts
 # with the longest (tests/conftest.py orders by the slow(seconds) marker) and
-# `--dist load --maxschedchunk 1` hands those out one per worker. Four workers on
+# `--dist load --maxschedchunk 1` hands those out one per worker. Six workers on
 # two cores: the long deployments spend most of their time waiting, as on AWS.
 test: setup test-lint test-unit test-sanity ## Run every test suite
 	@echo "==> Sandbox, integration, molecule, end-to-end and packaging tests"
-	$(PYTEST) $(SANDBOXED_SUITES) -q -n 4 --dist load --maxschedchunk 1
+	$(PYTEST) $(SANDBOXED_SUITES) -q -n 6 --dist load --maxschedchunk 1
 	@echo "==> All test suites passed"
 
 # Private sandboxes for tests even when the user exported SANDBOX_STATE_DIR.

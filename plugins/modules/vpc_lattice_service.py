@@ -41,6 +41,7 @@ options:
     description:
       - Seconds a connection may stay idle before VPC Lattice closes it, 60 to 600.
       - AWS uses 60 when the service is created without it.
+      - Needs botocore 1.43.37 or newer (the rest of the module works with older botocore).
     type: int
     version_added: 0.2.0
   replace:

@@ -35,6 +35,7 @@ options:
       - Whether VPC Lattice manages private DNS (private hosted zones for the custom domain names of the resources
         of the service network) in the VPC. Updated in place.
       - Leave unset to leave it alone.
+      - Needs botocore 1.43.75 or newer, as O(dns_options) does (the rest of the module works with older botocore).
     type: bool
     version_added: 0.2.0
   dns_options:

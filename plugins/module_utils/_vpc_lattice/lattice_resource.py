@@ -18,6 +18,7 @@ import uuid
 from functools import cached_property
 from functools import partial
 
+from ansible.module_utils.common.dict_transformations import _camel_to_snake
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 
 from ansible_collections.amazon.aws.plugins.module_utils.transformation import boto3_resource_to_ansible_dict
@@ -118,6 +119,10 @@ class LatticeManager(ResourceManager):
     prediction_keys = {}
     # Parent identifier member (of the List operation) -> the module option that names the parent.
     parent_options = {}
+    # API member -> the first botocore whose model has it on every operation the member is sent with.
+    # Older botocore refuses the member (ParamValidationError), so setting its option asks for that
+    # botocore by name; everything else keeps working with requirements.txt's floor.
+    botocore_minimums = {}
 
     @classmethod
     def is_identifier(cls, value):
@@ -229,6 +234,10 @@ class LatticeManager(ResourceManager):
         super().validate()
         operation = self.api.client.meta.method_to_api_mapping[self.create_operation]
         request = scrub_none_parameters(self.request(resolve=False))
+        for member, version in self.botocore_minimums.items():
+            if member in request:
+                option = self.option_names.get(member) or _camel_to_snake(member)
+                self.module.require_botocore_at_least(version, reason=f"to set {option}")
         validate_request(self.api.service_model, operation, request, self.option_names)
         # Parents go to Get/List calls, not into the Create request: check them as the user wrote them,
         # so that a malformed ARN is named by its option before any call.

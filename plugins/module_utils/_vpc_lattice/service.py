@@ -33,6 +33,8 @@ class ServiceManager(LatticeManager):
     owned_only = True
     replaceable = True
     updatable = ("authType", "certificateArn", "idleTimeoutSeconds")
+    # CreateService and UpdateService have idleTimeoutSeconds from botocore 1.43.37 (checked in PyPI's releases).
+    botocore_minimums = {"idleTimeoutSeconds": "1.43.37"}
     immutable = ("customDomainName",)
 
     def request(self, resolve=True):

@@ -30,6 +30,8 @@ class VpcAssociationManager(ServiceNetworkAssociation):
     # The API takes the private DNS settings on update too (botocore model,
     # UpdateServiceNetworkVpcAssociation: privateDnsEnabled, dnsOptions).
     updatable = ("securityGroupIds", "privateDnsEnabled", "dnsOptions")
+    # Create has them from botocore 1.40.69, Update from 1.43.75 (checked in PyPI's releases).
+    botocore_minimums = {"privateDnsEnabled": "1.43.75", "dnsOptions": "1.43.75"}
     option_names = dict(ServiceNetworkAssociation.option_names, vpcIdentifier="vpc_id")
 
     @property

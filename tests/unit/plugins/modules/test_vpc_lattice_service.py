@@ -1,6 +1,7 @@
 """vpc_lattice_service: create/wait, updates, immutable custom domain, delete/wait, errors."""
 
-from vpc_lattice_harness import ANY, Calls, described, listing, run, service
+import botocore
+from vpc_lattice_harness import ANY, Calls, described, listing, needs_botocore, run, service
 
 from ansible_collections.lattice.multi_account.plugins.modules import vpc_lattice_service as module
 
@@ -153,6 +154,7 @@ def test_custom_domain_replace_in_check_mode_only_reads():
     assert (result["changed"], result["service"]["custom_domain_name"]) == (True, "b.example.com")
 
 
+@needs_botocore("1.43.37")
 def test_update_idle_timeout():
     calls = found(svc=dict(SVC, idleTimeoutSeconds=60)).ok(
         "update_service",
@@ -164,7 +166,14 @@ def test_update_idle_timeout():
     assert (result["changed"], result["service"]["idle_timeout_seconds"]) == (True, 300)
 
 
+@needs_botocore("1.43.37")
 def test_idle_timeout_out_of_range_is_refused_before_any_call():
     result = run(module.main, {"name": "web-service", "idle_timeout_seconds": 30}, Calls())
     assert result["failed"] is True
     assert "idle_timeout_seconds" in result["msg"] and "minimum 60" in result["msg"]
+
+
+def test_idle_timeout_asks_for_the_botocore_it_needs(monkeypatch):
+    monkeypatch.setattr(botocore, "__version__", "1.40.10")
+    result = run(module.main, {"name": "web-service", "idle_timeout_seconds": 300}, Calls())
+    assert result["failed"] and "botocore>=1.43.37" in result["msg"] and "idle_timeout_seconds" in result["msg"]

@@ -1,6 +1,7 @@
 """vpc_lattice_service_network_vpc_association: found by VPC, security groups updated in place and waited for."""
 
-from vpc_lattice_harness import ANY, Calls, association, described, listing, run, service_network
+import botocore
+from vpc_lattice_harness import ANY, Calls, association, described, listing, needs_botocore, run, service_network
 
 from ansible_collections.lattice.multi_account.plugins.modules import (
     vpc_lattice_service_network_vpc_association as module,
@@ -107,6 +108,7 @@ DNS = {"private_dns_preference": "SPECIFIED_DOMAINS_ONLY", "private_dns_specifie
 API_DNS = {"privateDnsPreference": "SPECIFIED_DOMAINS_ONLY", "privateDnsSpecifiedDomains": ["a.example.com"]}
 
 
+@needs_botocore("1.43.75")
 def test_create_with_private_dns():
     calls = lookup().ok(
         "create_service_network_vpc_association",
@@ -126,6 +128,7 @@ def test_create_with_private_dns():
     assert result["service_network_vpc_association"]["dns_options"] == DNS
 
 
+@needs_botocore("1.43.75")
 def test_update_private_dns_only_sends_what_differs_and_then_is_a_no_op():
     current = dict(SNVA, privateDnsEnabled=True, dnsOptions=dict(API_DNS, privateDnsSpecifiedDomains=["b.example.com"]))
     calls = described(lookup(SNVA), resource=current, **GET)
@@ -141,6 +144,7 @@ def test_update_private_dns_only_sends_what_differs_and_then_is_a_no_op():
     assert run(module.main, dict(ARGS, private_dns_enabled=True, dns_options=DNS), calls)["changed"] is False
 
 
+@needs_botocore("1.43.75")
 def test_dns_options_are_checked_before_any_call():
     result = run(module.main, dict(ARGS, dns_options=DNS), Calls())
     assert "dns_options" in result["msg"] and "private_dns_enabled=true" in result["msg"]
@@ -151,3 +155,9 @@ def test_dns_options_are_checked_before_any_call():
     assert "is taken only with" in run(module.main, dict(ARGS, private_dns_enabled=True, dns_options=bad), Calls())["msg"]
     bad = dict(DNS, private_dns_specified_domains=[f"d{i}.example.com" for i in range(11)])
     assert "at most 10" in run(module.main, dict(ARGS, private_dns_enabled=True, dns_options=bad), Calls())["msg"]
+
+
+def test_private_dns_asks_for_the_botocore_it_needs(monkeypatch):
+    monkeypatch.setattr(botocore, "__version__", "1.40.10")
+    result = run(module.main, dict(ARGS, private_dns_enabled=True), Calls())
+    assert result["failed"] and "botocore>=1.43.75" in result["msg"] and "private_dns_enabled" in result["msg"]

@@ -17,6 +17,7 @@ from botocore.stub import Stubber
 from ansible.module_utils import basic
 from ansible.module_utils.testing import patch_module_args
 
+from ansible_collections.amazon.aws.plugins.module_utils.botocore import botocore_at_least
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 from ansible_collections.amazon.aws.plugins.module_utils.retries import RetryingBotoClientWrapper
 
@@ -225,3 +226,10 @@ def described(calls, method, resource, tags=None, id_param=None, **parents):
     calls.ok(method, resource, dict(parents, **{id_param: resource["id"]}))
     calls.ok("list_tags_for_resource", {"tags": tags or {}}, {"resourceArn": resource["arn"]})
     return calls
+
+
+def needs_botocore(version):
+    """For a test of an option that older botocore does not know: tests/packaging's
+    test_minimum_versions runs these tests with requirements.txt's floor, where the module
+    asks for ``version`` instead (test_*_asks_for_the_botocore_it_needs)."""
+    return pytest.mark.skipif(not botocore_at_least(version), reason=f"needs botocore>={version}")
