@@ -38,7 +38,7 @@ export AWS_CONFIG_FILE := $(CURDIR)/$(SANDBOX_STATE_DIR)/aws_config
 endif
 
 .PHONY: help setup sandbox sandbox-stop deploy verify teardown check status docs \
-        bench test test-lint test-unit test-sanity test-sandbox test-integration test-e2e test-molecule test-packaging
+        bench test test-static test-sandboxed test-lint test-unit test-sanity test-sandbox test-integration test-e2e test-molecule test-packaging
 
 help: ## Show the targets
 	@echo "lattice.multi_account - targets (run from the checkout):"
@@ -86,17 +86,25 @@ status: setup $(if $(USES_SANDBOX),sandbox) ## Draw what is connected to what an
 docs: setup ## Regenerate docs/ (modules, roles) and CHANGELOG.rst
 	$(BIN)/python tests/packaging/render_docs.py
 
-# Every suite; `.ci/run` runs exactly this. Each pytest session starts private
-# sandboxes (one per worker), so a sandbox the user has running is left alone.
+# Every suite; `.ci/run` runs exactly this. Two jobs at once: the sandboxed pytest
+# session (the long one) and, beside it, ansible-lint, the unit tests and
+# ansible-test sanity one after the other; each job's output is printed whole when it
+# ends (--output-sync). Each pytest session starts private sandboxes (one per
+# worker), so a sandbox the user has running is left alone.
+test: setup ## Run every test suite
+	@$(MAKE) --no-print-directory --jobs=2 --output-sync=target test-sandboxed test-static
+	@echo "==> All test suites passed"
+
+test-static: test-lint test-unit test-sanity ## ansible-lint, unit tests, ansible-test sanity (no sandbox)
+
 # The sandbox-backed suites run as one pytest session so that xdist can balance
 # a few long end-to-end deployments against many short tests: the session starts
 # with the longest (tests/conftest.py orders by the slow(seconds) marker) and
 # `--dist load --maxschedchunk 1` hands those out one per worker. Six workers on
 # two cores: the long deployments spend most of their time waiting, as on AWS.
-test: setup test-lint test-unit test-sanity ## Run every test suite
+test-sandboxed: setup ## Sandbox, integration, molecule, end-to-end and packaging tests, one session
 	@echo "==> Sandbox, integration, molecule, end-to-end and packaging tests"
 	$(PYTEST) $(SANDBOXED_SUITES) -q -n 6 --dist load --maxschedchunk 1
-	@echo "==> All test suites passed"
 
 # Private sandboxes for tests even when the user exported SANDBOX_STATE_DIR.
 PYTEST := env -u SANDBOX_STATE_DIR $(BIN)/pytest -p no:cacheprovider
