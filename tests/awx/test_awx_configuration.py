@@ -118,19 +118,28 @@ def test_teardown_runs_with_the_typed_confirmation(sandbox, base_credential_env,
     assert {sandbox["accounts"]["provider"]["id"], sandbox["accounts"]["consumer"]["id"]} <= accounts
 
 
-@pytest.fixture(scope="module")
-def controller():
+@pytest.mark.slow(80)
+def test_configure_against_a_controller():
     """awx/configure.yml run twice against an in-memory AWX API, with the assume-role
-    inventory and a base credential in the environment."""
+    inventory and a base credential in the environment; then what it configured.
+
+    One test, one pair of runs: pytest-xdist would give tests sharing a module fixture
+    to different workers, each running configure.yml twice again."""
     with FakeController() as awx:
         env = {"CONTROLLER_HOST": awx.url, "CONTROLLER_OAUTH_TOKEN": "not-a-real-token",
                "AWS_ACCESS_KEY_ID": "AKIABASECREDENTIAL", "AWS_SECRET_ACCESS_KEY": "base-secret-not-to-be-shown"}
         first = ansible(str(BIN / "ansible-playbook"), "awx/configure.yml", "-i", ASSUME_ROLE_INVENTORY, env=env)
         second = ansible(str(BIN / "ansible-playbook"), "awx/configure.yml", "-i", ASSUME_ROLE_INVENTORY, env=env)
-        yield SimpleNamespace(awx=awx, first=first, second=second)
+        controller = SimpleNamespace(awx=awx, first=first, second=second)
+        check_configure_runs_and_a_second_run_changes_nothing(controller)
+        check_configure_creates_one_host_per_account_with_its_role_arn(controller)
+        check_configure_creates_the_aws_credential_from_the_environment(controller)
+        check_job_templates_use_the_project_ee_inventory_credential_and_surveys(controller)
+        check_workflow_links_deploy_to_verify_on_success(controller)
+        check_sliced_workflow_runs_the_providers_then_the_consumers_in_slices(controller)
 
 
-def test_configure_runs_and_a_second_run_changes_nothing(controller):
+def check_configure_runs_and_a_second_run_changes_nothing(controller):
     first, second = controller.first, controller.second
     assert first.returncode == 0, first.stdout + first.stderr
     assert "changed=9" in first.stdout
@@ -140,7 +149,7 @@ def test_configure_runs_and_a_second_run_changes_nothing(controller):
         assert "base-secret-not-to-be-shown" not in run.stdout + run.stderr
 
 
-def test_configure_creates_one_host_per_account_with_its_role_arn(controller):
+def check_configure_creates_one_host_per_account_with_its_role_arn(controller):
     awx = controller.awx
     inventory_hosts = yaml.safe_load((ROOT / ASSUME_ROLE_INVENTORY / "hosts.yml").read_text())
     inventory = awx.one("inventories", name="Lattice multi-account accounts")
@@ -151,14 +160,14 @@ def test_configure_creates_one_host_per_account_with_its_role_arn(controller):
             assert json.loads(host["variables"])["aws_role_arn"] == content["hosts"][host["name"]]["aws_role_arn"]
 
 
-def test_configure_creates_the_aws_credential_from_the_environment(controller):
+def check_configure_creates_the_aws_credential_from_the_environment(controller):
     awx = controller.awx
     credential = awx.one("credentials", name="Lattice multi-account base AWS credential")
     assert credential["credential_type"] == awx.one("credential_types", name="Amazon Web Services")["id"]
     assert credential["inputs"] == {"username": "AKIABASECREDENTIAL", "password": "base-secret-not-to-be-shown"}
 
 
-def test_job_templates_use_the_project_ee_inventory_credential_and_surveys(controller):
+def check_job_templates_use_the_project_ee_inventory_credential_and_surveys(controller):
     awx = controller.awx
     settings = yaml.safe_load((AWX / "settings.yml").read_text())
     ee = awx.one("execution_environments", name="Lattice multi-account EE")
@@ -184,7 +193,7 @@ def test_job_templates_use_the_project_ee_inventory_credential_and_surveys(contr
     }
 
 
-def test_workflow_links_deploy_to_verify_on_success(controller):
+def check_workflow_links_deploy_to_verify_on_success(controller):
     awx = controller.awx
     workflow = awx.one("workflow_job_templates", name="Lattice multi-account - deploy and verify")
     deploy = awx.one("workflow_job_template_nodes", workflow_job_template=workflow["id"], identifier="deploy")
@@ -195,7 +204,7 @@ def test_workflow_links_deploy_to_verify_on_success(controller):
     assert awx.linked("workflow_job_template_nodes", verify, "success_nodes") == []
 
 
-def test_sliced_workflow_runs_the_providers_then_the_consumers_in_slices(controller):
+def check_sliced_workflow_runs_the_providers_then_the_consumers_in_slices(controller):
     """The workflow for many accounts: one providers job, then the consumers as a
     sliced job template (job_slice_count from awx_consumer_job_slice_count)."""
     awx = controller.awx
