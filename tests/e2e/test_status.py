@@ -35,8 +35,14 @@ def status(info, tmp_path):
                                           "-e", f"status_report_path={report}")
     calls = log(since=mark)
     assert calls, "the status run read nothing"
-    assert log.mutating(since=mark) == [], output[-5000:]
+    # The data-plane calls (vpc-lattice-svcs Invoke, GET) are requests to the services, not API changes.
+    assert [c for c in log.mutating(since=mark) if c["service"] != "vpc-lattice-svcs"] == [], output[-5000:]
+    probes = [(c["account"], c["status"]) for c in calls if c["service"] == "vpc-lattice-svcs"]
     assert report.is_file(), output[-15000:]
+    # Each consumer called each service it associates, from one of its instances (status_data_plane).
+    associated = sum(len(n["service_associations"]) for n in json.loads(report.read_text())["model"]["networks"])
+    # (at least: an association being deleted may still be listed, and is called too)
+    assert associated > 0 and len(probes) >= associated, (probes, output[-5000:])
     return returncode, output, json.loads(report.read_text()), diagram.read_text()
 
 
@@ -65,8 +71,9 @@ def check_no_drift_and_the_diagram_names_everything(deployed, tmp_path):
     assert returncode == 0, output[-15000:]
     assert report["drift"] == []
     assert "DRIFT: none" in output
-    # Every consumer reaches every service.
+    # Every consumer reaches every service, the data plane agreeing (HTTP 200).
     assert paths(report) == {(c, s): [] for c in CONSUMERS for s in SERVICES.values()}
+    assert all(p["checks"].get("data_plane") is True for p in report["model"]["paths"]), report["model"]["paths"]
     # The console table has one row per consumer and service.
     rows = [line for line in output.splitlines() if line.strip().startswith("- consumer-")]
     assert len(rows) == 4 and all(row.rstrip().endswith("yes") for row in rows), rows
@@ -129,9 +136,11 @@ def check_changes_behind_the_collections_back_are_reported_exactly(deployed, tmp
     # What each change breaks: consumer-a's security group blocks both services;
     # consumer-b no longer reaches service-orders; nobody is shared service-billing.
     broken = paths(report)
-    assert broken[("consumer-a", "service-orders")] == ["security_group"]
+    # The data plane sees what the control plane predicts: consumer-a's requests time out,
+    # and nobody's request to service-billing resolves any more.
+    assert broken[("consumer-a", "service-orders")] == ["data_plane", "security_group"]
     assert broken[("consumer-b", "service-orders")] == ["service_association"]
-    assert all("share" in broken[(c, "service-billing")] for c in CONSUMERS)
+    assert all({"share", "data_plane"} <= set(broken[(c, "service-billing")]) for c in CONSUMERS), broken
     assert "VPC association ACTIVE · SG blocks 443" in diagram and "linkStyle" in diagram
     assert '-.->|"x service_association"| svc_provider_a_service_orders' in diagram
     assert "x RAM share not visible to consumer-a" in diagram
