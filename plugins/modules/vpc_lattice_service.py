@@ -74,6 +74,21 @@ EXAMPLES = r"""
   ansible.builtin.debug:
     msg: "{{ service.service.dns_entry.domain_name }}"
 
+- name: A service under a custom domain, with its ACM certificate and a longer idle timeout
+  lattice.multi_account.vpc_lattice_service:
+    name: service-billing
+    auth_type: AWS_IAM
+    custom_domain_name: billing.example.internal
+    certificate_arn: arn:aws:acm:eu-west-1:123456789012:certificate/abcd
+    idle_timeout_seconds: 120
+
+- name: Move it to another custom domain (AWS cannot change it in place; replace deletes and recreates it)
+  lattice.multi_account.vpc_lattice_service:
+    name: service-billing
+    custom_domain_name: billing.example.com
+    certificate_arn: arn:aws:acm:eu-west-1:123456789012:certificate/efgh
+    replace: true
+
 - name: Delete the service (after removing its service network associations)
   lattice.multi_account.vpc_lattice_service:
     name: service-lattice
