@@ -130,7 +130,7 @@ test-integration: setup ## Module integration targets against a private sandbox
 	@echo "==> Integration targets"
 	$(PYTEST) tests/integration -q -n 2
 
-test-molecule: setup ## Molecule scenarios (provider, whole pattern) on the sandbox
+test-molecule: setup ## Molecule scenarios on the sandbox (pattern: syntax only unless MOLECULE_FULL=1)
 	@echo "==> Molecule"
 	$(PYTEST) tests/e2e/test_molecule.py -q -n 3
 
