@@ -129,6 +129,12 @@ def changed(result):
     return {host: counters["changed"] for host, counters in result[2].items()}
 
 
+def plan(result):
+    """The per-account lines of the plan_summary callback (plugins/callback/plan_summary.py)."""
+    block = result[1].rsplit("PLAN (check mode", 1)[-1] if "PLAN (check mode" in result[1] else ""
+    return dict(re.findall(r"^(\S+): (.+)$", block, flags=re.MULTILINE))
+
+
 class Account:
     def __init__(self, info, profile):
         self.info = info
@@ -417,6 +423,15 @@ def test_reference_pattern(pair):
     result = ok(playbook(pair, "deploy", "sandbox", "--check", "--diff"))
     assert changed(result)["provider"] > 0 and changed(result)["consumer"] > 0
     assert log.mutating(since=mark) == []
+    # A complete plan: every resource the deploy creates, also those whose parent does
+    # not exist yet (planned_change). Provider: Lambda role, function, service, target
+    # group, invoke permission, listener, share. Consumer: VPC, 4 subnets, 4 route
+    # tables, 3 security groups, Instance Connect endpoint, instance role and its
+    # policy, 2 instances, service network, VPC association, 1 service association.
+    assert plan(result) == {"management-account": "nothing to do",
+                            "provider": "7 to create, 0 to change, 0 to delete",
+                            "consumer": "20 to create, 0 to change, 0 to delete"}, result[1][-15000:]
+    assert "+++ after: vpc-lattice listener https-service-listener" in result[1]
     check_empty(provider)
     check_empty(consumer)
 
@@ -440,9 +455,8 @@ def test_reference_pattern(pair):
     mark = log.mark()
     check = ok(playbook(pair, "deploy", "sandbox", "--check", "--diff"))
     assert changed(check) == {"management-account": 0, "provider": 0, "consumer": 0}, check[1][-15000:]
+    assert set(plan(check).values()) == {"nothing to do"}, check[1][-5000:]
     assert log.mutating(since=mark) == []
-
-    # playbooks/verify.yml on this inventory runs in the molecule scenario "pattern".
 
     teardown = ok(playbook(pair, "teardown", "sandbox"))
     check_empty(provider)
