@@ -61,7 +61,7 @@ import re
 from typing import Any, Callable, NamedTuple
 from urllib.parse import parse_qs, unquote
 
-from .faults import Fault, render
+from .faults import Fault, _protocol, render  # pylint: disable=protected-access
 
 IAM_KEY = "sandbox.iam"
 MODES = ("", "enforce")
@@ -288,10 +288,12 @@ def allowing_statements(policies: list[tuple[str, dict[str, Any]]], check: Check
     return allowed
 
 
-def trusts(account: str, role: str, caller_arn: str, caller_account: str) -> bool:
-    """The role's trust policy lets the caller assume it (IAM User Guide, "Role trust policies")."""
+def trusts(role: str, caller_arn: str, caller_account: str) -> bool:
+    """The trust policy of ``role`` (an ARN, any account) lets the caller assume it
+    (IAM User Guide, "Role trust policies"): it names the caller, its account, or ``*``."""
     try:
-        document = json.loads(_iam_backend(account).get_role_by_arn(role).assume_role_policy_document)
+        owner = iam_account_of(role)
+        document = json.loads(_iam_backend(owner).get_role_by_arn(role).assume_role_policy_document)
     except Exception:  # no such role: STS answers it
         return True
     identity = re.sub(r":sts::(\d{12}):assumed-role/([^/]+)/.*", r":iam::\1:role/\2", caller_arn)
@@ -305,6 +307,11 @@ def trusts(account: str, role: str, caller_arn: str, caller_account: str) -> boo
     return False
 
 
+def iam_account_of(arn: str) -> str:
+    """The account of an IAM ARN (``arn:aws:iam::<account>:role/...``)."""
+    return arn.split(":")[4]
+
+
 # ---------------------------------------------------------------- errors
 
 def denial_message(principal: str, check: Check, explicit: bool) -> str:
@@ -315,8 +322,6 @@ def denial_message(principal: str, check: Check, explicit: bool) -> str:
 
 
 def denial(service: str, message: str) -> Fault:
-    from .faults import _protocol  # pylint: disable=import-outside-toplevel
-
     protocol = _protocol(service)
     if protocol == "ec2":  # EC2 API reference, common client errors: UnauthorizedOperation
         return Fault(403, "UnauthorizedOperation", f"You are not authorized to perform this operation. {message}")
@@ -328,8 +333,6 @@ def denial(service: str, message: str) -> Fault:
 
 
 def _invalid_key(service: str) -> Fault:
-    from .faults import _protocol  # pylint: disable=import-outside-toplevel
-
     protocol = _protocol(service)
     message = "The security token included in the request is invalid."
     if protocol == "ec2":
@@ -392,14 +395,12 @@ class Authorization:
                 environ[IAM_KEY] = {"denied": denied.check.action, "resource": denied.check.resource}
                 fault = denial(service, denial_message(access_key.arn, denied.check, denied.explicit))
                 return self._refuse(start_response, fault, service)
-        if service == "sts" and operation == "AssumeRole" and not trusts(
-                checks[0].resource.split(":")[4] if checks[0].resource.count(":") >= 5 else account,
-                checks[0].resource, access_key.arn, account):
+        if service == "sts" and operation == "AssumeRole" and not trusts(checks[0].resource, access_key.arn, account):
             # IAM User Guide, "Granting a user permissions to switch roles": the role's trust policy
             # must also name the caller (or its account).
-            check = checks[0]
-            environ[IAM_KEY] = {"denied": check.action, "resource": check.resource}
-            return self._refuse(start_response, denial(service, denial_message(access_key.arn, check, False)), service)
+            environ[IAM_KEY] = {"denied": checks[0].action, "resource": checks[0].resource}
+            fault = denial(service, denial_message(access_key.arn, checks[0], False))
+            return self._refuse(start_response, fault, service)
         if record:
             environ[IAM_KEY] = {"checks": record}
 
