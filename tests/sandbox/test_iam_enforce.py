@@ -107,10 +107,10 @@ def test_a_role_may_do_what_its_policies_allow_and_nothing_else(enforced):
 def test_resources_are_scoped_and_an_explicit_deny_wins(enforced):
     provider = enforced["accounts"]["provider"]["id"]
     mine = f"arn:aws:lambda:{enforced['region']}:{provider}:function:mine"
-    client, _role = assumed(enforced, statement("Mine", "lambda:GetFunction", mine),
-                            statement("AllRoles", "iam:GetRole"), statement("NotThat", "iam:GetRole",
-                                                                             f"arn:aws:iam::{provider}:role/secret", "Deny"))
-    code, message = refused(client("lambda").get_function, FunctionName="mine")
+    secret = f"arn:aws:iam::{provider}:role/secret"
+    client, _role = assumed(enforced, statement("Mine", "lambda:GetFunction", mine), statement("AllRoles", "iam:GetRole"),
+                            statement("NotThat", "iam:GetRole", secret, "Deny"))
+    code, _message = refused(client("lambda").get_function, FunctionName="mine")
     assert code == "ResourceNotFoundException"  # allowed, so Lambda itself answers
     code, message = refused(client("lambda").get_function, FunctionName="other")
     assert code == "AccessDeniedException"
