@@ -37,9 +37,19 @@ def _admin_credentials(iam: Any, region: str) -> dict[str, str]:
 
 
 def _ensure_access_role(iam: Any, management_id: str) -> None:
-    """Organization members get the role from CreateAccount; the others get the same here."""
-    if any(role.name == ACCESS_ROLE for role in iam.get_roles()):
-        return
+    """Organization members get the role from CreateAccount; the others get the same here.
+    Either way it holds AdministratorAccess, as the one Organizations creates does
+    (Organizations user guide, "Accessing a member account that has a management account
+    access role"): it matters once SANDBOX_IAM=enforce authorizes the role's calls."""
+    if not any(role.name == ACCESS_ROLE for role in iam.get_roles()):
+        _create_access_role(iam, management_id)
+    try:
+        iam.attach_role_policy(ADMIN_POLICY, ACCESS_ROLE)
+    except Exception:  # managed policies not loaded: moto does not enforce IAM anyway
+        pass
+
+
+def _create_access_role(iam: Any, management_id: str) -> None:
     trust = {
         "Version": "2012-10-17",
         "Statement": [

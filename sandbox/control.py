@@ -79,7 +79,7 @@ def start(
 ) -> dict[str, Any]:
     """Start a sandbox (or reuse the one answering for ``state_dir``); returns accounts.json.
 
-    ``behaviour``: ``lag``, ``iam_propagation``, ``faults``, ``timing``, ``time_scale``
+    ``behaviour``: ``lag``, ``iam_propagation``, ``faults``, ``timing``, ``time_scale``, ``iam``
     (see settings.py); unset ones come from the environment (SANDBOX_LAG...).
     """
     unknown = set(behaviour) - set(settings.BEHAVIOUR)

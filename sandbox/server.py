@@ -66,14 +66,16 @@ def main(argv: list[str] | None = None) -> None:
     from .bootstrap import bootstrap
     from .dataplane.endpoint import DataPlaneEndpoint
     from .moto_ext import install
-    from .moto_ext.core import faults
-    from .moto_ext.core.calllog import CallLog, service_of
+    from .moto_ext.core import authorization, faults
+    from .moto_ext.core.calllog import CallLog, account_of, operation_of, scope_of, service_of
 
     installed = install()
     # One line per request would drown the log; the call log records API calls.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     # Faults are answered inside the call log, so that it records them (and marks them).
     moto_app = faults.wrap(DomainDispatcherApplication(create_backend_app), settings.faults(), service_of)
+    # Authorization (SANDBOX_IAM=enforce) answers before the faults and moto, inside the call log.
+    moto_app = authorization.wrap(moto_app, settings.iam(), scope_of, operation_of, account_of)
     app = CallLog(moto_app, str(state_dir / "calls.jsonl"))
     region = settings.region()
     # POST /_sandbox/request: the VPC Lattice data plane (sandbox/dataplane/)

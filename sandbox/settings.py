@@ -62,6 +62,15 @@ def time_scale() -> float:
     return float(os.environ.get("SANDBOX_TIME_SCALE", "1"))
 
 
+def iam() -> str:
+    """``enforce``: every call of a non-root principal is authorized against its IAM policies
+    (moto_ext/core/authorization.py); empty: moto's default, no authorization."""
+    value = os.environ.get("SANDBOX_IAM", "")
+    if value not in ("", "enforce"):
+        raise ValueError(f"SANDBOX_IAM must be 'enforce' or empty, not {value!r}")
+    return value
+
+
 def seed() -> str | None:
     """Seed of the random draws of the lag (and of the faults when they name none): repeatable runs."""
     return os.environ.get("SANDBOX_SEED") or None
@@ -74,4 +83,5 @@ BEHAVIOUR = {
     "faults": ("SANDBOX_FAULTS", faults),
     "timing": ("SANDBOX_TIMING", timing),
     "time_scale": ("SANDBOX_TIME_SCALE", time_scale),
+    "iam": ("SANDBOX_IAM", iam),
 }

@@ -15,7 +15,7 @@ import yaml
 from packaging_env import ROOT, VENV_BIN, isolated_env, run
 
 # Paths of the checkout that are the collection's content.
-SHIPPED = ("plugins/", "roles/", "playbooks/", "docs/", "meta/", "changelogs/", "inventories/", "awx/")
+SHIPPED = ("plugins/", "roles/", "playbooks/", "docs/", "iam/", "meta/", "changelogs/", "inventories/", "awx/")
 SHIPPED_FILES = ("README.md", "CHANGELOG.rst", "requirements.txt", "bindep.txt", "execution-environment.yml")
 # Top-level entries a tarball may have: anything else is development state leaking in.
 ALLOWED_TOP = {name.rstrip("/") for name in SHIPPED + SHIPPED_FILES} | {"MANIFEST.json", "FILES.json", "COPYING", "LICENSE"}

@@ -146,5 +146,5 @@ def test_behaviour_settings_default_to_the_instant_sandbox(monkeypatch):
     for variable, _read in settings.BEHAVIOUR.values():
         monkeypatch.delenv(variable, raising=False)
     assert {name: read() for name, (_variable, read) in settings.BEHAVIOUR.items()} == {
-        "lag": 0, "iam_propagation": 0, "faults": "", "timing": "", "time_scale": 1
+        "lag": 0, "iam_propagation": 0, "faults": "", "timing": "", "time_scale": 1, "iam": ""
     }

@@ -20,6 +20,8 @@ except ImportError:
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
+from .errors import access_denied_advice
+
 # Codes AWSRetry does not retry by default but AWS documents as retryable:
 # VPC Lattice and RAM throttle with ThrottlingException (HTTP 429) and fail
 # transiently with InternalServerException (500) / ServiceUnavailableException (503)
@@ -54,7 +56,9 @@ class AWSClient:
         if isinstance(error, botocore.exceptions.ClientError):
             details = error.response.get("Error", {})
             code = details.get("Code")
-            hint = (advice or {}).get(code) or self.advice(code, details.get("Message", ""), description)
+            # A missing IAM permission is named first: no other advice helps until it is granted.
+            hint = (access_denied_advice(code, details.get("Message", ""))
+                    or (advice or {}).get(code) or self.advice(code, details.get("Message", ""), description))
             message = f"Failed to {description}" + (f": {hint}" if hint else "")
         else:
             message = f"Failed to {description}"

@@ -16,6 +16,7 @@ import threading
 from datetime import datetime, timezone
 from typing import Any, Callable
 
+from .authorization import IAM_KEY
 from .faults import FAULT_KEY
 
 CREDENTIAL = re.compile(r"Credential=([^/]+)/[^/]+/([^/]+)/([^/]+)/")
@@ -38,7 +39,7 @@ def service_of(environ: dict[str, Any]) -> str | None:
     return scope[2] if scope else None
 
 
-def _operation(service: str, environ: dict[str, Any], body: bytes) -> str | None:
+def operation_of(service: str, environ: dict[str, Any], body: bytes) -> str | None:
     from moto.core.request import Request
     from moto.core.routing import get_service_router
 
@@ -50,7 +51,7 @@ def _operation(service: str, environ: dict[str, Any], body: bytes) -> str | None
     return operation.name
 
 
-def _account(environ: dict[str, Any], access_key: str) -> str:
+def account_of(environ: dict[str, Any], access_key: str) -> str:
     from moto.iam.models import get_account_id_from
 
     return environ.get("HTTP_X_MOTO_ACCOUNT_ID") or get_account_id_from(access_key)
@@ -91,7 +92,7 @@ class CallLog:
         body = environ["wsgi.input"].read(length) if length else b""
         environ["wsgi.input"] = io.BytesIO(body)
         access_key, region, service = scope
-        operation = _operation(service, environ, body)
+        operation = operation_of(service, environ, body)
 
         answer: dict[str, Any] = {}
 
@@ -102,7 +103,7 @@ class CallLog:
         chunks = list(self.app(environ, recording_start_response))
         entry = {
             "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
-            "account": _account(environ, access_key),
+            "account": account_of(environ, access_key),
             "region": region,
             "service": service,
             "operation": operation,
@@ -111,6 +112,8 @@ class CallLog:
         }
         if environ.get(FAULT_KEY):  # answered by the fault injector (faults.py), not by moto
             entry["fault"] = environ[FAULT_KEY]
+        if environ.get(IAM_KEY):  # SANDBOX_IAM=enforce: what was authorized (or denied) and by which statements
+            entry["iam"] = environ[IAM_KEY]
         with self.lock, open(self.path, "a", encoding="utf-8") as log:
             log.write(json.dumps(entry) + "\n")
         return chunks

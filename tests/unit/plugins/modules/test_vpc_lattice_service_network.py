@@ -101,3 +101,15 @@ def test_invalid_name_fails_before_any_call():
     result = run(module.main, {"name": "Net_One"}, Calls())
     assert result["failed"] is True
     assert result["msg"].startswith("Invalid value for parameter 'name'")
+
+
+def test_missing_iam_permission_is_named_with_what_to_do():
+    denied = ("User: arn:aws:sts::123456789012:assumed-role/lattice-deployer/s is not authorized to perform: "
+              "vpc-lattice:CreateServiceNetwork because no identity-based policy allows the "
+              "vpc-lattice:CreateServiceNetwork action")
+    calls = Calls().ok("list_service_networks", {"items": []}, {})
+    calls.error("create_service_network", "AccessDeniedException", None, 403, denied)
+    result = run(module.main, {"name": "net-one"}, calls)
+    assert result["failed"] is True
+    assert "lack the IAM permission vpc-lattice:CreateServiceNetwork;" in result["msg"], result["msg"]
+    assert "iam/ folder" in result["msg"]

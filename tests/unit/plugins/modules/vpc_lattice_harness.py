@@ -69,8 +69,8 @@ class Calls:
         self.items.append(("ok", method, response or {}, params))
         return self
 
-    def error(self, method, code, params=None, status=400):
-        self.items.append(("error", method, code, params, status))
+    def error(self, method, code, params=None, status=400, message=None):
+        self.items.append(("error", method, code, params, status, message or f"{code} raised by the stub"))
         return self
 
 
@@ -101,8 +101,8 @@ def run(main, args, calls, check_mode=False, sleep=None):
             response, params = details
             stubber.add_response(method, response, params)
         else:
-            code, params, status = details
-            stubber.add_client_error(method, code, f"{code} raised by the stub", status, expected_params=params)
+            code, params, status, message = details
+            stubber.add_client_error(method, code, message, status, expected_params=params)
 
     def fake_client(self, service, retry_decorator=None, **kwargs):
         if service == "sts":
