@@ -7,6 +7,7 @@ from typing import Any
 from moto.vpclattice.models import VPCLatticeServiceNetwork
 
 from .common import LatticeResource, ensure_unique, paginate, validate_choice, validate_name
+from .endpoint_associations import endpoints_reaching
 from .exceptions import ConflictException
 
 AUTH_TYPES = ("NONE", "AWS_IAM")
@@ -95,6 +96,15 @@ class ServiceNetworkBackend:
                     "SERVICE_NETWORK",
                     network.id,
                 )
+        # Endpoints (type ServiceNetwork) reach the network as VPC associations do: AWS documents only the
+        # associations ("no service or VPC associated with it"); the stricter reading refuses these too.
+        reaching = endpoints_reaching(network.arn, self.region_name)
+        if reaching:
+            raise ConflictException(
+                f"Service network {network.id} is still reached by VPC endpoints: " + ", ".join(e.id for e in reaching),
+                "SERVICE_NETWORK",
+                network.id,
+            )
         del self.service_networks[network.id]
         self.forget_policies(network)
 
