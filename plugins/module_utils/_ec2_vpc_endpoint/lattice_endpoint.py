@@ -18,6 +18,8 @@ import re
 import uuid
 from functools import partial
 
+from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
+
 from ansible_collections.amazon.aws.plugins.module_utils.ec2 import add_ec2_tags
 from ansible_collections.amazon.aws.plugins.module_utils.ec2 import remove_ec2_tags
 from ansible_collections.amazon.aws.plugins.module_utils.tagging import boto3_tag_list_to_ansible_dict
@@ -227,7 +229,7 @@ class LatticeEndpointManager(ResourceManager):
         if self.params.get("ip_address_type"):
             predicted["ip_address_type"] = self.params["ip_address_type"]
         if self.wanted_dns_options:
-            predicted["dns_options"] = boto3_resource_to_ansible_dict(self.wanted_dns_options)
+            predicted["dns_options"] = camel_dict_to_snake_dict(self.wanted_dns_options)
         return predicted
 
     def create(self):
@@ -293,7 +295,7 @@ class LatticeEndpointManager(ResourceManager):
         if private_dns is not None and private_dns != current.get("private_dns_enabled"):
             request["PrivateDnsEnabled"] = predicted["private_dns_enabled"] = private_dns
         dns = self.wanted_dns_options
-        wanted_dns = boto3_resource_to_ansible_dict(dns) if dns else {}
+        wanted_dns = camel_dict_to_snake_dict(dns) if dns else {}
         current_dns = current.get("dns_options") or {}
         if any(current_dns.get(key) != value for key, value in wanted_dns.items()):
             request["DnsOptions"] = dns
