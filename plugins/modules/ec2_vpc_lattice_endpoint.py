@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: ec2_vpc_lattice_endpoint
 short_description: Manage VPC endpoints to VPC Lattice service networks and resource configurations
-version_added: 0.3.0
+version_added: 0.2.0
 description:
   - Create, update and delete VPC endpoints of type C(ServiceNetwork) (a VPC reaches a service network, its
     services and its resources, in addition to or instead of the VPC's single service network VPC association)

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: ec2_vpc_lattice_endpoint_info
 short_description: List VPC endpoints to VPC Lattice service networks and resource configurations
-version_added: 0.3.0
+version_added: 0.2.0
 description:
   - Lists VPC endpoints of type C(ServiceNetwork) and C(Resource) by ID and/or filters, in the shape
     M(lattice.multi_account.ec2_vpc_lattice_endpoint) returns, each with what it reaches and under which DNS

@@ -33,7 +33,9 @@ class ServiceNetwork(LatticeResource, VPCLatticeServiceNetwork):
             "authType": self.auth_type,
             "createdAt": self.created_at,
             "lastUpdatedAt": self.last_updated_at,
-            "sharingConfig": self.sharing_config or None,
+            # Enabled unless created otherwise (aws-samples, shared service network walkthrough: "By default,
+            # sharing config is set to true"); CreateServiceNetwork is the only call that sets it.
+            "sharingConfig": self.sharing_config or {"enabled": True},
         }
         if backends is not None:
             # AWS counts associations that are not on their way out

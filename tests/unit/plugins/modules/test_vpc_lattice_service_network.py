@@ -101,3 +101,27 @@ def test_invalid_name_fails_before_any_call():
     result = run(module.main, {"name": "Net_One"}, Calls())
     assert result["failed"] is True
     assert result["msg"].startswith("Invalid value for parameter 'name'")
+
+
+def test_create_without_sharing():
+    calls = Calls().ok("list_service_networks", {"items": []}, {})
+    calls.ok(
+        "create_service_network",
+        {"id": NET["id"], "arn": NET["arn"], "name": "net-one", "sharingConfig": {"enabled": False}},
+        {"name": "net-one", "sharingConfig": {"enabled": False}, "clientToken": ANY},
+    )
+    described(calls, resource=dict(NET, sharingConfig={"enabled": False}), **GET)
+    result = run(module.main, {"name": "net-one", "sharing_config": {"enabled": False}}, calls)
+    assert result["changed"] is True
+    assert result["service_network"]["sharing_config"] == {"enabled": False}
+
+
+def test_sharing_cannot_change_in_place():
+    """UpdateServiceNetwork takes authType only: a different sharing_config fails without a mutating call."""
+    shareable = dict(NET, sharingConfig={"enabled": True})
+    calls = described(Calls().ok("list_service_networks", listing(shareable), {}), resource=shareable, **GET)
+    result = run(module.main, {"name": "net-one", "sharing_config": {"enabled": False}}, calls)
+    assert result["failed"] is True
+    assert "sharing_config" in result["msg"]
+    calls = described(Calls().ok("list_service_networks", listing(shareable), {}), resource=shareable, **GET)
+    assert run(module.main, {"name": "net-one", "sharing_config": {"enabled": True}}, calls)["changed"] is False
