@@ -8,6 +8,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from sandbox.testing import error_code, unique, wait_status, wait_until
+from sandbox.wire import WireRecorder, all_violations
 
 pytestmark = pytest.mark.sandbox
 
@@ -51,8 +52,11 @@ def describe(ec2, endpoint_id):
     return ec2.describe_vpc_endpoints(VpcEndpointIds=[endpoint_id])["VpcEndpoints"][0]
 
 
-def test_service_network_endpoint_lifecycle(consumer_network, shared_network, provider, consumer, account_ids):
-    ec2, network = consumer_network["ec2"], shared_network["network"]
+def test_service_network_endpoint_lifecycle(consumer_network, shared_network, aws_client, account_ids):
+    # every answer is also checked against the botocore output shapes (sandbox/wire.py)
+    recorder = WireRecorder()
+    ec2, provider = recorder.attach(consumer_network["ec2"]), recorder.attach(aws_client("provider", "vpc-lattice"))
+    network = shared_network["network"]
     name = unique("sne")
     created = ec2.create_vpc_endpoint(
         VpcEndpointType="ServiceNetwork", VpcId=consumer_network["vpc"], ServiceNetworkArn=network["arn"],
@@ -135,6 +139,13 @@ def test_service_network_endpoint_lifecycle(consumer_network, shared_network, pr
         Filters=[{"Name": "network-interface-id", "Values": modified["NetworkInterfaceIds"]}])["NetworkInterfaces"] == []
     assert provider.list_service_network_vpc_endpoint_associations(
         serviceNetworkIdentifier=network["id"])["items"] == []
+    operations = {answer.operation.name for answer in recorder.answers}
+    assert {"CreateVpcEndpoint", "DescribeVpcEndpoints", "ModifyVpcEndpoint", "DeleteVpcEndpoints",
+            "DescribeVpcEndpointAssociations", "ListServiceNetworkVpcEndpointAssociations"} <= operations
+    # EC2 answers an endpoint's state in lower case (pending, available: the DescribeVpcEndpoints filter
+    # values, terraform-provider-aws's vpcEndpointState* constants) where the model's enum is capitalised.
+    problems = [p for p in all_violations(recorder.answers) if not re.search(r"VpcEndpoints?(\[\d+\])?\.State: ", p)]
+    assert problems == []
 
 
 def test_endpoint_rules(consumer_network, shared_network, provider, aws_client, account_ids):

@@ -8,6 +8,7 @@ the owner of the service network sees the endpoints of every account that reache
 
 from __future__ import annotations
 
+from datetime import timezone
 from typing import Any
 
 from .common import paginate
@@ -44,7 +45,8 @@ def endpoint_association(endpoint: Any) -> dict[str, Any]:
         "vpcEndpointOwnerId": endpoint.owner_id,
         "state": STATES[endpoint.state],
         "serviceNetworkArn": endpoint.service_network_arn,
-        "createdAt": endpoint.creation_timestamp.isoformat(),
+        # restJson1 timestamps carry their zone (moto's EC2 clock is naive UTC).
+        "createdAt": endpoint.creation_timestamp.replace(tzinfo=timezone.utc).isoformat(),
     }
 
 
