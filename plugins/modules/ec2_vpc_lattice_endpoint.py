@@ -40,7 +40,7 @@ options:
     description:
       - Subnets of the endpoint's network interfaces, at most one per Availability Zone. Required to create.
       - A service-network endpoint takes a block of 16 contiguous free IPv4 addresses (a /28) per subnet for
-        the services: AWS fails the endpoint (state C(failed)) in a subnet without room for one.
+        the services; AWS fails the endpoint (state C(failed)) in a subnet without room for one.
     type: list
     elements: str
   security_group_ids:

@@ -14,7 +14,7 @@ description:
     names (DescribeVpcEndpointAssociations).
   - Through a C(ServiceNetwork) endpoint a service answers to a DNS name of the endpoint
     (C(<endpoint ID>-<service association ID>.<...>.vpc-lattice-svcs.<region>.on.aws)), not to its own
-    generated name: use C(associations[].dns_entry.dns_name).
+    generated name; C(associations[].dns_entry.dns_name) holds it.
 options:
   ids:
     description:
