@@ -13,13 +13,13 @@ ARGS = dict(vpc_id=VPC, service_network=NETWORK, subnet_ids=SUBNETS, security_gr
 LOOKUP = {"Filters": [{"Name": "vpc-id", "Values": [VPC]}, {"Name": "vpc-endpoint-type", "Values": ["ServiceNetwork"]}]}
 
 
-def endpoint(state="available", subnets=SUBNETS, groups=(GROUP,), **extra):
+def endpoint(state="available", subnets=None, groups=(GROUP,), **extra):
     raw = dict(
         VpcEndpointId=ENDPOINT_ID,
         VpcEndpointType="ServiceNetwork",
         VpcId=VPC,
         State=state,
-        SubnetIds=list(subnets),
+        SubnetIds=list(subnets or SUBNETS),
         Groups=[{"GroupId": g, "GroupName": g} for g in groups],
         IpAddressType="ipv4",
         DnsOptions={"DnsRecordIpType": "ipv4"},
