@@ -145,9 +145,6 @@ class LatticeEndpointManager(ResourceManager):
 
     def _validate_dns_options(self):
         options = self.params.get("dns_options") or {}
-        for key, version in BOTOCORE_MINIMUMS.items():
-            if options.get(key) is not None:
-                self.module.require_botocore_at_least(version, reason=f"to set dns_options.{key}")
         preference = options.get("private_dns_preference")
         domains = options.get("private_dns_specified_domains")
         # botocore model, DnsOptionsSpecification: the preference "only supported when private DNS is enabled";
@@ -163,6 +160,10 @@ class LatticeEndpointManager(ResourceManager):
                 "dns_options.private_dns_preference",
                 f"private_dns_specified_domains need private_dns_preference {' or '.join(PREFERENCES_WITH_DOMAINS)}",
             )
+        # Older botocore refuses these members (ParamValidationError): ask for the version by name.
+        for key, version in BOTOCORE_MINIMUMS.items():
+            if options.get(key) is not None:
+                self.module.require_botocore_at_least(version, reason=f"to set dns_options.{key}")
 
     def validate_create(self):
         if self.params.get("id"):
