@@ -26,6 +26,15 @@ options:
       - ARN of the CloudWatch Logs log group, S3 bucket or Firehose delivery stream.
     type: str
     required: true
+  service_network_log_type:
+    description:
+      - For a service network, which traffic the subscription logs, V(SERVICE) (requests to its services) or
+        V(RESOURCE) (connections to its resource configurations). AWS uses V(SERVICE) when unset.
+      - A service network may have one subscription per destination type and log type; this option tells
+        them apart. Set on creation only (AWS cannot change it in place).
+    type: str
+    choices: [SERVICE, RESOURCE]
+    version_added: 0.2.0
 author:
   - lattice.multi_account maintainers (@lattice-multi-account)
 extends_documentation_fragment:
@@ -69,6 +78,11 @@ access_log_subscription:
       description: ARN of the destination.
       type: str
       sample: arn:aws:logs:eu-west-1:123456789012:log-group:/lattice/service-lattice
+    service_network_log_type:
+      description: For a service network, C(SERVICE) or C(RESOURCE).
+      type: str
+      returned: for a service network's subscription
+      sample: SERVICE
     created_at:
       description: Creation time.
       type: str
@@ -93,7 +107,10 @@ def main():
     run_module(
         AccessLogSubscriptionManager,
         dict(
-            service=dict(type="str"), service_network=dict(type="str"), destination_arn=dict(type="str", required=True)
+            service=dict(type="str"),
+            service_network=dict(type="str"),
+            destination_arn=dict(type="str", required=True),
+            service_network_log_type=dict(type="str", choices=["SERVICE", "RESOURCE"]),
         ),
         waitable=False,
         mutually_exclusive=[["service", "service_network"]],

@@ -25,6 +25,20 @@ options:
       - Defaults to V(NONE) when the service network is created.
     type: str
     choices: [NONE, AWS_IAM]
+  sharing_config:
+    description:
+      - Whether the service network may be shared through AWS RAM. AWS enables it when unset on creation.
+      - A service network that is not shareable can be associated with resource configurations shared with
+        its account (those refuse shareable networks unless they allow it); it cannot join a RAM share.
+      - Set on creation only; AWS cannot change it on an existing service network (the task fails, delete the
+        network and create it again).
+    type: dict
+    version_added: 0.2.0
+    suboptions:
+      enabled:
+        description: Whether sharing is enabled.
+        type: bool
+        required: true
 author:
   - lattice.multi_account maintainers (@lattice-multi-account)
 extends_documentation_fragment:
@@ -72,6 +86,10 @@ service_network:
       description: Authentication type.
       type: str
       sample: NONE
+    sharing_config:
+      description: Whether the service network may be shared through AWS RAM.
+      type: dict
+      sample: {"enabled": true}
     number_of_associated_services:
       description: How many services are associated.
       type: int
@@ -101,7 +119,11 @@ from ansible_collections.lattice.multi_account.plugins.module_utils._vpc_lattice
 def main():
     run_module(
         ServiceNetworkManager,
-        dict(name=dict(type="str", required=True), auth_type=dict(type="str", choices=["NONE", "AWS_IAM"])),
+        dict(
+            name=dict(type="str", required=True),
+            auth_type=dict(type="str", choices=["NONE", "AWS_IAM"]),
+            sharing_config=dict(type="dict", options=dict(enabled=dict(type="bool", required=True))),
+        ),
         waitable=False,
     )
 

@@ -96,7 +96,7 @@ def answer(instance_id: str, region: str, request: HttpRequest, sign: bool = Fal
     client = find_client(instance_id, region)
     try:
         route = resolve(client, request.host)
-        check_connection(client, route.vpc_association, request.port, request.host)
+        check_connection(client, route, request.port, request.host)
         if sign:
             request = auth.sign(request, auth.instance_credentials(client), region)
         listener = routing.listener_for(route.service_backend, route.service, request)

@@ -14,6 +14,16 @@ shared with the service network's owner through RAM (VPC Lattice User Guide,
 "Share your VPC Lattice entities"; when the share stops, the association stops
 working). The same holds for a service network shared with the VPC's owner.
 
+A VPC can also reach a service network through a VPC endpoint of type ``ServiceNetwork``
+(``moto_ext/ec2/lattice_endpoints.py``). Through it a service answers to a name of the
+endpoint, ``<vpce ID>-<service association ID>.<label>.vpc-lattice-svcs.<region>.on.aws``
+(what DescribeVpcEndpointAssociations lists; AWS networking blog "Managing DNS resolution
+with Amazon VPC Lattice and VPC resources": consumers of an endpoint use these names), not
+to its own generated name. Only an ``available`` endpoint of the client's VPC, to a network
+the VPC's owner owns or is shared through RAM, answers; AWS publishes the endpoint's names
+with the endpoint network interfaces' private addresses, which only its VPC can reach (the
+sandbox answers "could not resolve host" elsewhere: a failure either way).
+
 A custom domain name resolves only through DNS the owner of the VPC configures:
 a Route 53 private hosted zone associated with the VPC, holding an alias record
 to the service's generated name (``private_dns.py``). The client still names the
@@ -65,10 +75,21 @@ class Route:
     service_association: Any
     # The name the client asked for, which it sends as the TLS server name (SNI).
     server_name: str = ""
+    # The VPC endpoint (type ServiceNetwork) the route goes through, instead of a VPC association.
+    endpoint: Any = None
+
+    @property
+    def generated_name(self) -> str:
+        """The AWS-generated name the route was found under: the service's own, or the endpoint's for it."""
+        if self.endpoint is None:
+            return self.service.dns["domainName"].lower()
+        return endpoint_name(self.endpoint, self.service, self.service_association)
 
     @property
     def custom_domain(self) -> bool:
-        return self.server_name != self.service.dns["domainName"].lower()
+        # An endpoint's name lies in the service's generated domain (<label>.vpc-lattice-svcs...),
+        # which AWS's default certificate covers; only a name of the user's own is a custom domain.
+        return self.server_name != self.generated_name
 
 
 class UnknownInstance(LookupError):
@@ -117,7 +138,31 @@ def resolve(client: Client, host: str) -> Route:
     return route
 
 
+def endpoint_name(endpoint: Any, service: Any, service_association: Any) -> str:
+    label = service.dns["domainName"].split(".")[1]
+    return f"{endpoint.id}-{service_association.id}.{label}.vpc-lattice-svcs.{endpoint.ec2_backend.region_name}.on.aws"
+
+
+def _resolve_through_endpoint(client: Client, host: str) -> Route | None:
+    """The route to ``host`` when it names a service through an available ServiceNetwork endpoint of the VPC."""
+    from ..moto_ext.ec2.lattice_endpoints import reachable_services
+
+    for endpoint in client.ec2.readable_lattice_endpoints():
+        if (endpoint.vpc_id != client.vpc_id or endpoint.vpc_endpoint_type != "ServiceNetwork"
+                or endpoint.state != "available"
+                or not _usable_by(endpoint.service_network_arn, client.account_id, client.region)):
+            continue
+        for service, service_association, network in reachable_services(endpoint):
+            if host == endpoint_name(endpoint, service, service_association):
+                owner = service.arn.split(":")[4]
+                backend = next(b for b in regional_backends(client.region) if b.account_id == owner)
+                return Route(service, backend, network, None, service_association, endpoint=endpoint)
+    return None
+
+
 def _resolve_generated(client: Client, host: str, zone_id: str | None) -> Route | None:
+    if zone_id is None and ".vpc-lattice-svcs." in host and host.startswith("vpce-"):
+        return _resolve_through_endpoint(client, host)
     backends = regional_backends(client.region)
     vpc_associations = [
         association

@@ -11,6 +11,12 @@ Two sets of groups must let the TCP connection through (VPC Lattice User Guide,
   of the client"). A VPC association without security groups filters nothing
   (CreateServiceNetworkVpcAssociation: "securityGroupIds ... optional").
 
+Through a VPC endpoint of type ``ServiceNetwork`` the client connects to the endpoint's
+network interfaces in its own VPC instead (AWS PrivateLink guide, "Access a service
+network through a service-network endpoint": the endpoint's security groups "control
+traffic from resources in your VPC to the endpoint network interfaces"): the client's
+groups must let it out to those addresses, the endpoint's groups let it in.
+
 Security groups drop what they do not allow, so the client sees its SYN go
 unanswered: the connection times out (curl exit 28), it is not refused.
 A dual-stack client tries both address families (curl's happy eyeballs, RFC 8305),
@@ -85,13 +91,37 @@ def ingress_allows(ec2: Any, group_ids: Iterable[str], port: int, source: Any, s
     return False
 
 
-def check_connection(client: Any, vpc_association: Any, port: int, host: str) -> None:
+def egress_to(ec2: Any, group_ids: Iterable[str], port: int, destinations: list[Any],
+              destination_groups: Iterable[str]) -> bool:
+    """The groups let TCP to ``port`` out to one of ``destinations`` (addresses), by CIDR or by a
+    reference to a group the destination interfaces are in."""
+    for group in _groups(ec2, group_ids):
+        for rule in group.egress_rules:
+            if not _covers_port(rule, port):
+                continue
+            if rule.source_group.get("GroupId") in set(destination_groups):
+                return True
+            if any(r.version == d.version and d in r for r in _ranges(rule) for d in destinations):
+                return True
+    return False
+
+
+def _endpoint_addresses(endpoint: Any) -> list[Any]:
+    return [ipaddress.ip_address(eni.private_ip_address) for eni in endpoint.interfaces.values()]
+
+
+def check_connection(client: Any, route: Any, port: int, host: str) -> None:
     """Raise curl's timeout unless some address of the client may open a TCP connection to ``port``."""
     groups = client_groups(client.instance)
-    association_groups = vpc_association.security_group_ids or []
+    endpoint = route.endpoint
+    entry_groups = (endpoint.security_group_ids if endpoint else route.vpc_association.security_group_ids) or []
     for source in client_addresses(client.instance):
-        out = egress_allows(client.ec2, groups, port, source.version)
-        into = not association_groups or ingress_allows(client.ec2, association_groups, port, source, groups)
+        if endpoint is not None:
+            targets = [a for a in _endpoint_addresses(endpoint) if a.version == source.version]
+            out = bool(targets) and egress_to(client.ec2, groups, port, targets, entry_groups)
+        else:
+            out = egress_allows(client.ec2, groups, port, source.version)
+        into = not entry_groups or ingress_allows(client.ec2, entry_groups, port, source, groups)
         if out and into:
             return
     raise TransportError(

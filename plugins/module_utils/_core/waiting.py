@@ -43,7 +43,7 @@ def wait_until(
     timeout=DEFAULT_WAIT_TIMEOUT,
     current=None,
     not_found_grace=NOT_FOUND_GRACE,
-    sleep=time.sleep,
+    sleep=None,
     clock=time.monotonic,
 ):
     """Call ``read()`` until ``ready(resource)``; return that last read.
@@ -53,8 +53,10 @@ def wait_until(
     message; ``goal`` completes "waiting for <description> ...".  A read that
     finds nothing (None) and is not ready counts as pending for ``not_found_grace``
     seconds (None: for the whole wait).  ``current``, when given, is a fresh
-    read to judge before reading again.
+    read to judge before reading again.  ``sleep`` defaults to ``time.sleep`` looked up
+    at each call, so that a test that patches it never waits for real.
     """
+    sleep = sleep or time.sleep
     start = clock()
     deadline = start + timeout
     delays = poll_delays()

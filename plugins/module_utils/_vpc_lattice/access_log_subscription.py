@@ -8,7 +8,9 @@
 Operations: get_access_log_subscription, list_access_log_subscriptions,
 create_access_log_subscription, update_access_log_subscription (destinationArn),
 delete_access_log_subscription.  AWS allows one subscription per destination
-type (CloudWatch Logs, S3, Firehose): that is how an existing one is found.
+type (CloudWatch Logs, S3, Firehose), and for a service network per log type
+(``serviceNetworkLogType`` SERVICE or RESOURCE, set on create only): that is how
+an existing one is found.
 """
 
 from functools import cached_property
@@ -40,7 +42,11 @@ class AccessLogSubscriptionManager(LatticeManager):
     update_operation = "update_access_log_subscription"
     delete_operation = "delete_access_log_subscription"
     updatable = ("destinationArn",)
-    option_names = {"resourceIdentifier": "service", "destinationArn": "destination_arn"}
+    option_names = {
+        "resourceIdentifier": "service",
+        "destinationArn": "destination_arn",
+        "serviceNetworkLogType": "service_network_log_type",
+    }
     prediction_keys = {"resourceIdentifier": "resourceId"}
 
     @property
@@ -54,6 +60,9 @@ class AccessLogSubscriptionManager(LatticeManager):
     def validate(self):
         super().validate()
         validate_attachment(self.params, self.api, "ListAccessLogSubscriptions")
+        if self.params.get("service_network_log_type") and not self.params.get("service_network"):
+            # botocore model: "the type of log that monitors your Amazon VPC Lattice service networks".
+            raise InvalidParameter("service_network_log_type", "applies to a service network only; unset it for a service")
         service = destination_service(self.params["destination_arn"])
         if service is not None and service not in DESTINATION_SERVICES:
             raise InvalidParameter(
@@ -62,10 +71,18 @@ class AccessLogSubscriptionManager(LatticeManager):
                 "or a Firehose delivery stream ARN",
             )
 
+    @property
+    def log_type(self):
+        """The log type a service network's subscription has: the option, else AWS's default (SERVICE)."""
+        if not self.params.get("service_network"):
+            return None
+        return self.params.get("service_network_log_type") or "SERVICE"
+
     def request(self, resolve=True):
         return {
             "resourceIdentifier": self.target if resolve else None,
             "destinationArn": self.params["destination_arn"],
+            "serviceNetworkLogType": self.params.get("service_network_log_type"),
         }
 
     def lookup(self):
@@ -77,5 +94,9 @@ class AccessLogSubscriptionManager(LatticeManager):
             self.list_operation, "items", f"list the access log subscriptions of {option} {self.target}",
             resourceIdentifier=self.target,
         )
-        found = [i for i in items if destination_service(i["destinationArn"]) == wanted]
+        found = [
+            i for i in items
+            if destination_service(i["destinationArn"]) == wanted
+            and (self.log_type is None or i.get("serviceNetworkLogType", "SERVICE") == self.log_type)
+        ]
         return self.get_raw(found[0]["id"]) if found else None

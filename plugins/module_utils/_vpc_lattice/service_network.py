@@ -7,7 +7,8 @@
 
 Operations: get_service_network, list_service_networks, create_service_network,
 update_service_network (authType only), delete_service_network.  A service
-network has no status.  ListServiceNetworks also returns networks other
+network has no status.  ``sharingConfig`` is set on create only (UpdateServiceNetwork
+has no such member): a different one cannot be converged in place.  ListServiceNetworks also returns networks other
 accounts share with the caller, so names are looked up among owned ones only.
 """
 
@@ -31,6 +32,8 @@ class ServiceNetworkManager(LatticeManager):
     )
     owned_only = True
     updatable = ("authType",)
+    immutable = ("sharingConfig",)
+    option_names = {"sharingConfig": "sharing_config"}
 
     def validate(self):
         name = self.params.get("name")
@@ -40,4 +43,9 @@ class ServiceNetworkManager(LatticeManager):
         super().validate()
 
     def request(self, resolve=True):
-        return {"name": self.params.get("name"), "authType": self.params.get("auth_type")}
+        sharing = self.params.get("sharing_config")
+        return {
+            "name": self.params.get("name"),
+            "authType": self.params.get("auth_type"),
+            "sharingConfig": None if sharing is None else {"enabled": sharing["enabled"]},
+        }

@@ -1,4 +1,4 @@
-"""The extended EC2 backend: Instance Connect endpoints and IPv6 (see the mixins' modules)."""
+"""The extended EC2 backend: Instance Connect endpoints, VPC Lattice VPC endpoints and IPv6 (see the mixins' modules)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from moto.ec2.models import EC2Backend as MotoEC2Backend
 
 from .instance_connect_endpoints import InstanceConnectEndpoint, InstanceConnectEndpointBackend
 from .ipv6 import Ipv6Backend
+from .lattice_endpoints import LatticeEndpointBackend
 
 
-class EC2Backend(InstanceConnectEndpointBackend, Ipv6Backend, MotoEC2Backend):
+class EC2Backend(InstanceConnectEndpointBackend, LatticeEndpointBackend, Ipv6Backend, MotoEC2Backend):
     def __init__(self, region_name: str, account_id: str) -> None:
         # Moto's constructor initialises only moto's own mixins.
         self.instance_connect_endpoints: dict[str, InstanceConnectEndpoint] = {}

@@ -13,7 +13,7 @@ from typing import Any
 
 from moto.ram.models import ResourceShare as MotoResourceShare
 
-from .exceptions import MalformedArnException, UnknownResourceException
+from .exceptions import MalformedArnException, OperationNotPermittedException, UnknownResourceException
 
 ARN = re.compile(r"^arn:aws[a-z-]*:(?P<service>[a-z0-9-]+):(?P<region>[a-z0-9-]*):(?P<account>\d{12}):(?P<kind>[a-z-]+)[/:](?P<id>.+)$")
 # (service in the ARN, resource word) -> RAM resource type, where moto lacks them.
@@ -70,6 +70,12 @@ def check_shareable(arn: str, owner: str, region: str) -> str:
     not_found = UnknownResourceException(f"The resource {arn} could not be found in account {owner}.")
     if match["account"] != owner or match["region"] not in ("", region):
         raise not_found
-    if match["service"] == "vpc-lattice" and _lattice_resource(match) is None:
+    resource = _lattice_resource(match) if match["service"] == "vpc-lattice" else None
+    if match["service"] == "vpc-lattice" and resource is None:
         raise not_found
+    if match["kind"] == "servicenetwork" and (getattr(resource, "sharing_config", None) or {}).get("enabled") is False:
+        # CreateServiceNetwork sharingConfig: "Specify if the service network should be enabled for sharing";
+        # one created with sharing disabled cannot join a share. RAM names no code for it: its refusal of
+        # an operation on a resource that does not allow it is OperationNotPermittedException.
+        raise OperationNotPermittedException(f"The service network {arn} is not enabled for sharing.")
     return kind

@@ -9,6 +9,7 @@ from __future__ import annotations
 from moto.vpclattice.models import VPCLatticeBackend as MotoVPCLatticeBackend
 
 from .common import ClientTokens
+from .endpoint_associations import EndpointAssociationBackend
 from .listeners import ListenerBackend
 from .policies import PolicyBackend
 from .rules import RuleBackend
@@ -33,6 +34,7 @@ class VPCLatticeBackend(
     AssociationListing,
     ServiceAssociationBackend,
     VpcAssociationBackend,
+    EndpointAssociationBackend,
     MotoVPCLatticeBackend,
 ):
     def __init__(self, region_name: str, account_id: str) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import ARN_RE, PREFIXES, new_id
+from .common import ARN_RE, PREFIXES, new_id, validate_choice
 from .exceptions import ResourceNotFoundException, ValidationException
 from .sharing import STORES
+
+LOG_TYPES = ("SERVICE", "RESOURCE")
 
 
 def kind_of(identifier: Any) -> str | None:
@@ -83,7 +85,17 @@ class PolicyBackend:
 
     def create_access_log_subscription(self, resourceIdentifier: str, **kwargs: Any) -> Any:
         resource = self.resource_for(resourceIdentifier, "resourceIdentifier", ("service", "servicenetwork"))
+        log_type = kwargs.get("serviceNetworkLogType")
+        # botocore model, ServiceNetworkLogType: SERVICE or RESOURCE, "the type of log that monitors your
+        # Amazon VPC Lattice service networks": a service has no such type (the stricter reading refuses it).
+        if log_type is not None:
+            validate_choice(log_type, LOG_TYPES, "serviceNetworkLogType")
+            if resource.kind != "servicenetwork":
+                raise ValidationException("serviceNetworkLogType is only supported for a service network")
         sub = super().create_access_log_subscription(resourceIdentifier=resource.id, **kwargs)
+        if resource.kind != "servicenetwork":
+            # moto writes SERVICE on every subscription; GetAccessLogSubscription of a service has none.
+            sub.serviceNetworkLogType = None
         # moto draws the ID from a UUID; AWS uses als- and 17 hex digits
         del self.access_log_subscriptions[sub.id]
         tags = self.tagger.get_tag_dict_for_resource(sub.arn)

@@ -10,6 +10,7 @@ from typing import Any
 from moto.vpclattice.models import vpclattice_backends
 from moto.vpclattice.responses import VPCLatticeResponse as MotoVPCLatticeResponse
 
+from .endpoint_associations import EndpointAssociationResponses
 from .listeners import ListenerResponses
 from .models import VPCLatticeBackend
 from .policies import PolicyResponses
@@ -35,6 +36,7 @@ class VPCLatticeResponse(
     RuleResponses,
     ServiceAssociationResponses,
     VpcAssociationResponses,
+    EndpointAssociationResponses,
     PolicyResponses,
     MotoVPCLatticeResponse,
 ):

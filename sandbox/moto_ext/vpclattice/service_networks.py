@@ -7,6 +7,7 @@ from typing import Any
 from moto.vpclattice.models import VPCLatticeServiceNetwork
 
 from .common import LatticeResource, ensure_unique, paginate, validate_choice, validate_name
+from .endpoint_associations import endpoints_reaching
 from .exceptions import ConflictException
 
 AUTH_TYPES = ("NONE", "AWS_IAM")
@@ -32,7 +33,9 @@ class ServiceNetwork(LatticeResource, VPCLatticeServiceNetwork):
             "authType": self.auth_type,
             "createdAt": self.created_at,
             "lastUpdatedAt": self.last_updated_at,
-            "sharingConfig": self.sharing_config or None,
+            # Enabled unless created otherwise (aws-samples, shared service network walkthrough: "By default,
+            # sharing config is set to true"); CreateServiceNetwork is the only call that sets it.
+            "sharingConfig": self.sharing_config or {"enabled": True},
         }
         if backends is not None:
             # AWS counts associations that are not on their way out
@@ -95,6 +98,15 @@ class ServiceNetworkBackend:
                     "SERVICE_NETWORK",
                     network.id,
                 )
+        # Endpoints (type ServiceNetwork) reach the network as VPC associations do: AWS documents only the
+        # associations ("no service or VPC associated with it"); the stricter reading refuses these too.
+        reaching = endpoints_reaching(network.arn, self.region_name)
+        if reaching:
+            raise ConflictException(
+                f"Service network {network.id} is still reached by VPC endpoints: " + ", ".join(e.id for e in reaching),
+                "SERVICE_NETWORK",
+                network.id,
+            )
         del self.service_networks[network.id]
         self.forget_policies(network)
 

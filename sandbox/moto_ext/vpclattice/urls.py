@@ -10,6 +10,7 @@ url_paths = {path: VPCLatticeResponse.dispatch for path in moto_url_paths}
 url_paths.update(
     {
         "{0}/services/(?P<serviceIdentifier>[^/]+)/listeners/(?P<listenerIdentifier>[^/]+)/rules/(?P<ruleIdentifier>[^/]+)$": VPCLatticeResponse.dispatch,
+        "{0}/servicenetworkvpcendpointassociations$": VPCLatticeResponse.dispatch,
         "{0}/targetgroups/(?P<targetGroupIdentifier>[^/]+)/(?P<targetOperation>registertargets|deregistertargets|listtargets)$": VPCLatticeResponse.dispatch,
     }
 )

@@ -84,3 +84,39 @@ def test_delete():
 
 def test_destination_must_be_an_arn():
     assert "'destination_arn'" in run(module.main, dict(ARGS, destination_arn="my-log-group"), Calls())["msg"]
+
+
+def test_service_network_log_types_are_separate_subscriptions():
+    """A RESOURCE subscription is made beside a SERVICE one of the same destination type, and is found again."""
+    resource_als = dict(ALS, id=hexid("als", 3), arn=arn(f"accesslogsubscription/{hexid('als', 3)}"),
+                        serviceNetworkLogType="RESOURCE")
+    service_als = dict(ALS, serviceNetworkLogType="SERVICE")
+    keys = ("id", "arn", "resourceId", "resourceArn", "destinationArn", "createdAt", "lastUpdatedAt",
+            "serviceNetworkLogType")
+    calls = Calls().ok("list_service_networks", listing(NET), {})
+    calls.ok("list_access_log_subscriptions", listing(service_als, keys=keys), {"resourceIdentifier": NET["id"]})
+    calls.ok(
+        "create_access_log_subscription",
+        {k: resource_als[k] for k in ("id", "arn", "resourceId", "resourceArn", "destinationArn",
+                                      "serviceNetworkLogType")},
+        {"resourceIdentifier": NET["id"], "destinationArn": LOGS, "serviceNetworkLogType": "RESOURCE",
+         "clientToken": ANY},
+    )
+    described(calls, resource=resource_als, **GET)
+    result = run(module.main, dict(ARGS, service_network_log_type="RESOURCE"), calls)
+    assert result["changed"] is True
+    assert result["access_log_subscription"]["service_network_log_type"] == "RESOURCE"
+
+    calls = Calls().ok("list_service_networks", listing(NET), {})
+    calls.ok("list_access_log_subscriptions", listing(service_als, resource_als, keys=keys),
+             {"resourceIdentifier": NET["id"]})
+    described(calls, resource=resource_als, **GET)
+    result = run(module.main, dict(ARGS, service_network_log_type="RESOURCE"), calls)
+    assert (result["changed"], result["access_log_subscription"]["id"]) == (False, resource_als["id"])
+
+
+def test_log_type_of_a_service_is_refused_before_any_call():
+    result = run(module.main, {"service": "web", "destination_arn": LOGS, "service_network_log_type": "SERVICE"},
+                 Calls())
+    assert result["failed"] is True
+    assert "service_network_log_type" in result["msg"]

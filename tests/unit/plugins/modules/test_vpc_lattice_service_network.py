@@ -113,3 +113,27 @@ def test_missing_iam_permission_is_named_with_what_to_do():
     assert result["failed"] is True
     assert "lack the IAM permission vpc-lattice:CreateServiceNetwork;" in result["msg"], result["msg"]
     assert "iam/ folder" in result["msg"]
+
+
+def test_create_without_sharing():
+    calls = Calls().ok("list_service_networks", {"items": []}, {})
+    calls.ok(
+        "create_service_network",
+        {"id": NET["id"], "arn": NET["arn"], "name": "net-one", "sharingConfig": {"enabled": False}},
+        {"name": "net-one", "sharingConfig": {"enabled": False}, "clientToken": ANY},
+    )
+    described(calls, resource=dict(NET, sharingConfig={"enabled": False}), **GET)
+    result = run(module.main, {"name": "net-one", "sharing_config": {"enabled": False}}, calls)
+    assert result["changed"] is True
+    assert result["service_network"]["sharing_config"] == {"enabled": False}
+
+
+def test_sharing_cannot_change_in_place():
+    """UpdateServiceNetwork takes authType only: a different sharing_config fails without a mutating call."""
+    shareable = dict(NET, sharingConfig={"enabled": True})
+    calls = described(Calls().ok("list_service_networks", listing(shareable), {}), resource=shareable, **GET)
+    result = run(module.main, {"name": "net-one", "sharing_config": {"enabled": False}}, calls)
+    assert result["failed"] is True
+    assert "sharing_config" in result["msg"]
+    calls = described(Calls().ok("list_service_networks", listing(shareable), {}), resource=shareable, **GET)
+    assert run(module.main, {"name": "net-one", "sharing_config": {"enabled": True}}, calls)["changed"] is False

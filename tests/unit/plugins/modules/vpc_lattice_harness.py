@@ -74,10 +74,10 @@ class Calls:
         return self
 
 
-def _client():
+def _client(service="vpc-lattice"):
     session = botocore.session.get_session()
     return session.create_client(
-        "vpc-lattice", region_name=REGION, aws_access_key_id="testing", aws_secret_access_key="testing"
+        service, region_name=REGION, aws_access_key_id="testing", aws_secret_access_key="testing"
     )
 
 
@@ -92,9 +92,12 @@ class CallerIdentity:
         return {"Account": ACCOUNT, "Arn": f"arn:aws:iam::{ACCOUNT}:user/test", "UserId": "AIDATEST"}
 
 
-def run(main, args, calls, check_mode=False, sleep=None):
-    """Run ``main`` with ``args``; return the result dict (``failed`` set when the module failed)."""
-    client = _client()
+def run(main, args, calls, check_mode=False, sleep=None, service="vpc-lattice"):
+    """Run ``main`` with ``args``; return the result dict (``failed`` set when the module failed).
+
+    ``service``: the one service whose calls are stubbed (the ec2_* modules stub ``ec2``).
+    """
+    client = _client(service)
     stubber = Stubber(client)
     for outcome, method, *details in calls.items:
         if outcome == "ok":
@@ -104,10 +107,12 @@ def run(main, args, calls, check_mode=False, sleep=None):
             code, params, status, message = details
             stubber.add_client_error(method, code, message, status, expected_params=params)
 
+    stubbed_service = service
+
     def fake_client(self, service, retry_decorator=None, **kwargs):
         if service == "sts":
             return CallerIdentity()
-        assert service == "vpc-lattice"
+        assert service == stubbed_service
         return RetryingBotoClientWrapper(client, retry_decorator) if retry_decorator else client
 
     def exit_json(self, **kwargs):
