@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import configparser
 import contextlib
+import http.client
 import json
 import os
+import re
+import threading
 import time
+import urllib.parse
 import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -81,6 +86,63 @@ def leaks(output: str, secrets: set[str]) -> list[str]:
     """The secrets ``output`` shows, each named by its first 6 characters only. A secret
     cut short or wrapped still gives itself away by its first 20 characters."""
     return sorted({secret[:6] + "..." for secret in secrets if secret[:20] in output})
+
+
+# In STS's XML answers (query protocol) and in JSON ones alike.
+CREDENTIAL = re.compile(rb'(SecretAccessKey|SessionToken)(?:>|":\s*")([^<"]+)')
+HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "proxy-connection"}
+
+
+class RecordingProxy(BaseHTTPRequestHandler):
+    """Forwards each request as it came (the SigV4 signature stays valid) and keeps the
+    credentials found in the answers (STS AssumeRole's secret keys and session tokens)
+    in ``server.credentials``."""
+
+    def forward(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        upstream = http.client.HTTPConnection(url.hostname, url.port, timeout=300)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("proxy-connection", "connection")}
+        upstream.request(self.command, url.path + (f"?{url.query}" if url.query else ""), body or None, headers)
+        answer = upstream.getresponse()
+        data = answer.read()
+        upstream.close()
+        with self.server.lock:  # type: ignore[attr-defined]
+            self.server.credentials.update(  # type: ignore[attr-defined]
+                match[2].decode() for match in CREDENTIAL.finditer(data))
+        self.send_response(answer.status)
+        for name, value in answer.getheaders():
+            if name.lower() not in HOP_BY_HOP:
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = forward
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def recording_proxy() -> Any:
+    """A RecordingProxy on a free local port; runs reach the sandbox through it with
+    ``proxy_env(server)`` (HTTP_PROXY, which botocore and Ansible honour)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingProxy)
+    server.lock, server.credentials = threading.Lock(), set()  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def proxy_env(server: Any) -> dict[str, str]:
+    address = f"http://127.0.0.1:{server.server_address[1]}"
+    return {"HTTP_PROXY": address, "http_proxy": address, "NO_PROXY": "", "no_proxy": ""}
 
 
 def is_mutating(call: dict[str, Any]) -> bool:

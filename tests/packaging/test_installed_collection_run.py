@@ -19,13 +19,8 @@ One deployment proves three things (a deployment is the expensive part of a test
 
 from __future__ import annotations
 
-import http.client
-import re
 import subprocess
 import sys
-import threading
-import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -38,41 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "awx"))
 from awx_env import base_credential_env  # noqa: E402
 
 ACCOUNTS = ("provider", "consumer")
-
-
-# In STS's XML answers (query protocol) and in JSON ones alike.
-CREDENTIAL = re.compile(rb'(SecretAccessKey|SessionToken)(?:>|":\s*")([^<"]+)')
-HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "proxy-connection"}
-
-
-class RecordingProxy(BaseHTTPRequestHandler):
-    """Forwards each request as it came (the SigV4 signature stays valid) and keeps the
-    credentials found in the answers in ``server.credentials``."""
-
-    def forward(self):
-        url = urllib.parse.urlsplit(self.path)
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        upstream = http.client.HTTPConnection(url.hostname, url.port, timeout=300)
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("proxy-connection", "connection")}
-        upstream.request(self.command, url.path + (f"?{url.query}" if url.query else ""), body or None, headers)
-        answer = upstream.getresponse()
-        data = answer.read()
-        upstream.close()
-        with self.server.lock:
-            self.server.credentials.update(match[2].decode() for match in CREDENTIAL.finditer(data))
-        self.send_response(answer.status)
-        for name, value in answer.getheaders():
-            if name.lower() not in HOP_BY_HOP:
-                self.send_header(name, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = forward
-
-    def log_message(self, *args):
-        pass
 
 
 def _id(info, name):
@@ -101,13 +61,8 @@ def owned_lattice_resources(info):
 
 @pytest.fixture
 def proxy():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingProxy)
-    server.lock, server.credentials = threading.Lock(), set()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with testing.recording_proxy() as server:
+        yield server
 
 
 @pytest.mark.sandbox
@@ -115,11 +70,9 @@ def proxy():
 def test_installed_collection_deploys_by_fqcn_per_account_role_printing_no_secret(
         installed_collections, sandbox, calls, proxy, tmp_path):
     installed = installed_collections / "ansible_collections" / "lattice" / "multi_account"
-    address = f"http://127.0.0.1:{proxy.server_address[1]}"
     env = {k: v for k, v in isolated_env(ANSIBLE_COLLECTIONS_PATH=str(installed_collections)).items()
            if not k.startswith("AWS_")}
-    env.update(base_credential_env(sandbox), ANSIBLE_SHOW_CUSTOM_STATS="1",
-               HTTP_PROXY=address, http_proxy=address, NO_PROXY="", no_proxy="")
+    env.update(base_credential_env(sandbox), ANSIBLE_SHOW_CUSTOM_STATS="1", **testing.proxy_env(proxy))
     inventory = str(installed / "inventories" / "sandbox-assume-role")
     # The session's sandbox is shared with other tests: compare with what was there before.
     before = owned_lattice_resources(sandbox)

@@ -1,0 +1,404 @@
+"""The interruption matrix (issue 13): deploys and teardowns stopped at many points.
+
+Each test deploys 1 provider + 1 consumer (inventories/sandbox) on its own sandbox and
+stops ansible-playbook right after a given API call has been answered, watching the
+sandbox's call log: after each call that creates something, and in the middle of the
+long waits (instances pending, Instance Connect endpoint create-in-progress, VPC and
+service associations CREATE_IN_PROGRESS, the RAM share still ASSOCIATING, not yet
+seen by the consumer). A stop is either SIGINT to the process group, as Ctrl-C in a
+terminal (ansible-playbook may finish its current task: that is the real behaviour),
+or SIGKILL to the process group, as AWX does when it cancels or loses a job (nothing
+finishes).
+
+What each state must allow, checked with boto3 in every account:
+- right after the stop: no resource exists twice (each type counts at most as many
+  as the whole pattern has);
+- the teardown path: teardown leaves every account empty;
+- the re-deploy path: the next deploy copes with what was left. To fit the budget of
+  ``make test``, that next deploy is the one stopped at the following state, so each
+  re-deploy is checked up to the next stop and the last one to the end: the whole
+  pattern with exactly one of each resource, then a further deploy with changed=0.
+
+Budget (``make test`` allows the matrix about 8 worker-minutes): each state gets ONE
+of the two paths (``Stop.path``, chosen so that each re-deploy reaches the next stop) and
+ONE of the two signals (SIGINT and SIGKILL alternate along each list); a teardown
+stopped at a point is finished by the next teardown, itself stopped at the next point,
+the last one running to the end. The figure printed says how many states got which path
+and which signal. One state is a deploy that fails on its own (an AMI parameter that
+does not exist) with the message that names the parameter.
+
+States stopped in the provider's play are checked on provider + consumer (the consumer
+must stay empty); states stopped in the consumer's play run on a sandbox whose provider
+was deployed first, with ``--limit consumer``.
+
+The figures, one line per test: "interruption matrix <group>: N states tried ..., K
+left something behind or made a duplicate" (K must be 0).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+
+import pytest
+from test_pattern import (ROOT, Account, changed, check_consumer, check_empty, check_no_secret, check_provider,
+                          live_instances, non_default_vpcs, ok, playbook, playbook_command, recap)
+
+from sandbox import control, testing
+
+# Roles' own knobs, so that a re-run spends its time on the calls, not in sleeps: the
+# waits read every second instead of every 10 (the sandbox's transitional states last
+# `delay` seconds here, not AWS's minutes).
+FAST = ["-e", json.dumps({"consumer_wait_delay": 1, "consumer_share_wait_delay": 1,
+                          "provider_iam_propagation_delay": 1})]
+# How long a stopped run may take to exit (SIGINT lets the current task finish).
+EXIT_TIMEOUT = 120
+# How long a run may take to reach its stop point.
+STOP_TIMEOUT = 600
+
+
+@dataclass(frozen=True)
+class Stop:
+    """Stop a deploy or teardown once the calls ``after`` (operation names, in this order,
+    each answered 2xx, the n-th time when given as ``"Operation#n"``) have been made
+    since it started; or, without ``after``, let it fail on its own with ``extra`` vars
+    and expect ``message`` in its output. ``path``: what the state is checked with,
+    "teardown" or "re-deploy" (module docstring)."""
+    name: str
+    after: tuple[str, ...] = ()
+    path: str = "teardown"
+    extra: dict | None = None
+    message: str = ""
+
+
+T, R = "teardown", "re-deploy"
+
+# In the order the deploy makes them (roles/provider/tasks/present.yml, service.yml). A
+# module's calls follow each other within milliseconds, so a state is named after what
+# is sure to exist; what the module does next may exist too.
+PROVIDER_STOPS = [
+    Stop("provider: Lambda execution role created", ("CreateRole",), T),
+    Stop("provider: function created (Pending)", ("CreateFunction",), R),
+    Stop("provider: Lattice service CREATE_IN_PROGRESS, no target group", ("CreateService",), T),
+    Stop("provider: target group created, no invoke permission", ("CreateTargetGroup",), R),
+    Stop("provider: invoke permission given, no listener", ("AddPermission",), T),
+    Stop("provider: listener created, nothing shared", ("CreateListener",), T),
+    Stop("provider: RAM share ASSOCIATING, not yet seen by the consumer", ("CreateResourceShare",), R),
+]
+
+# roles/consumer/tasks/present.yml and the files it includes, in order. A re-deploy path
+# state is followed by one its re-deploy reaches (the next one's calls are still to make).
+CONSUMER_NETWORK_STOPS = [
+    Stop("consumer: VPC created", ("CreateVpc",), T),
+    Stop("consumer: 2 of 4 subnets", ("CreateSubnet#2",), R),
+    Stop("consumer: a route table created", ("CreateRouteTable",), T),
+    Stop("consumer: 2 of 3 security groups", ("CreateSecurityGroup#2",), R),
+    Stop("consumer: Instance Connect endpoint create-in-progress", ("CreateInstanceConnectEndpoint",), T),
+    # The deploy fails on its own once the network, the endpoint and the instances' role
+    # exist, before the instances: the AMI cannot be read.
+    Stop("consumer: failed at the AMI lookup, before the instances", path=R,
+         extra={"consumer_ami_ssm_parameter": "/no/such/parameter"},
+         message="could not be read from the SSM parameter /no/such/parameter"),
+]
+# The waits (roles/consumer/tasks/wait.yml) start after the last association is asked
+# for; each such state starts from an empty consumer (the state before it takes the
+# teardown path), since a re-deploy would find the associations made.
+CONSUMER_WORKLOAD_STOPS = [
+    Stop("consumer: 1 of 2 instances pending", ("RunInstances",), R),
+    Stop("consumer: service network without associations", ("CreateServiceNetwork",), T),
+    Stop("consumer: waiting for the endpoint (create-in-progress)",
+         ("CreateServiceNetworkServiceAssociation", "DescribeInstanceConnectEndpoints"), T),
+    Stop("consumer: waiting for the VPC association (CREATE_IN_PROGRESS)",
+         ("CreateServiceNetworkServiceAssociation", "ListServiceNetworkVpcAssociations"), T),
+    Stop("consumer: waiting for the instances (pending)",
+         ("CreateServiceNetworkServiceAssociation", "DescribeInstances"), R),
+]
+
+# roles/consumer/tasks/absent.yml, vpc_absent.yml, then roles/provider/tasks/absent.yml:
+# each teardown is stopped at the next point, from what the previous one left.
+TEARDOWN_STOPS = [
+    Stop("teardown: service association DELETE_IN_PROGRESS", ("DeleteServiceNetworkServiceAssociation",)),
+    Stop("teardown: endpoint delete-in-progress, instances running", ("DeleteInstanceConnectEndpoint",)),
+    Stop("teardown: instances shutting-down", ("TerminateInstances",)),
+    Stop("teardown: VPC deleted, service network left", ("DeleteVpc",)),
+    Stop("teardown: service DELETE_IN_PROGRESS, target group left", ("DeleteService",)),
+]
+
+# What the whole pattern has, per account and type (../shared/seed/resources.md): two
+# instances (one per workload subnet), four subnets and route tables, three groups.
+PROVIDER_COUNTS = {"iam roles": 1, "lambda functions": 1, "lattice services": 1, "target groups": 1,
+                   "listeners": 1, "ram shares": 1}
+CONSUMER_COUNTS = {"iam roles": 1, "instance profiles": 1, "vpcs": 1, "subnets": 4, "route tables": 4,
+                   "security groups": 3, "instances": 2, "instance connect endpoints": 1, "service networks": 1,
+                   "vpc associations": 1, "service associations": 1}
+
+
+# The consumer role's default consumer_stack_name (roles/consumer/defaults/main.yml).
+STACK = "vpclattice-distributed-consumer"
+
+
+# ---------------------------------------------------------------- stopping a run
+
+def _matches(call, wanted):
+    return call.get("operation") == wanted.partition("#")[0] and not call.get("fault") and 200 <= int(call.get("status") or 0) < 300
+
+
+def run_stopped(info, name, inventory, *args, stop, signum):
+    """Run a playbook and send ``signum`` to its process group as soon as the calls of
+    ``stop`` have been answered; returns (returncode, output, recap) of the stopped run.
+    Fails when the run ends before reaching the stop point."""
+    cmd, env = playbook_command(info, name, inventory, *args)
+    log_path = info["calls_log"]
+    offset = os.path.getsize(log_path) if os.path.exists(log_path) else 0
+    with tempfile.TemporaryFile("w+") as out:
+        # Its own process group, as a terminal's foreground job or an AWX job: the signal
+        # reaches ansible-playbook and every worker and module process it started.
+        process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True,
+                                   start_new_session=True)
+        wanted = list(stop.after)
+        seen = {}
+        deadline = time.monotonic() + STOP_TIMEOUT
+        pending = ""
+        while wanted and process.poll() is None and time.monotonic() < deadline:
+            chunk = ""
+            if os.path.exists(log_path):  # the sandbox writes it at its first call
+                with open(log_path, encoding="utf-8") as log:
+                    log.seek(offset)
+                    chunk = log.read()
+                    offset = log.tell()
+            lines = (pending + chunk).split("\n")
+            pending = lines.pop()
+            for line in lines:
+                if not wanted:
+                    break
+                call = json.loads(line)
+                if _matches(call, wanted[0]):
+                    operation, nth = wanted[0].partition("#")[::2]
+                    seen[operation] = seen.get(operation, 0) + 1
+                    if seen[operation] >= int(nth or 1):
+                        wanted.pop(0)
+            if wanted:
+                time.sleep(0.02)
+        reached = not wanted
+        if reached and process.poll() is None:
+            os.killpg(process.pid, signum)
+        try:
+            returncode = process.wait(timeout=EXIT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            returncode = process.wait()
+            pytest.fail(f"{name} did not exit {EXIT_TIMEOUT} s after {signal.Signals(signum).name} at {stop.name}")
+        out.seek(0)
+        output = out.read()
+    assert reached, f"{name} ended (rc={returncode}) before reaching {stop.name}: {stop.after}\n" + output[-5000:]
+    return returncode, output, recap(output)
+
+
+# ---------------------------------------------------------------- what is left
+
+def counts(account):
+    """How many of each resource type the pattern makes exist in ``account``."""
+    iam, lam, lattice, ram, ec2 = (account(s) for s in ("iam", "lambda", "vpc-lattice", "ram", "ec2"))
+    vpc_ids = [v["VpcId"] for v in non_default_vpcs(ec2)]
+    in_vpcs = [{"Name": "vpc-id", "Values": vpc_ids}]
+    # ListServices also lists services shared with this account: the owner is in the ARN.
+    services = [s for s in lattice.list_services()["items"] if s["arn"].split(":")[4] == account.id]
+    networks = lattice.list_service_networks()["items"]
+    found = {
+        "iam roles": len([r for r in iam.list_roles()["Roles"] if r["RoleName"] in account.role_names]),
+        "instance profiles": len(iam.list_instance_profiles()["InstanceProfiles"]),
+        "lambda functions": len(lam.list_functions()["Functions"]),
+        "lattice services": len(services),
+        "target groups": len(lattice.list_target_groups()["items"]),
+        "listeners": sum(len(lattice.list_listeners(serviceIdentifier=s["id"])["items"]) for s in services),
+        "ram shares": len([s for s in ram.get_resource_shares(resourceOwner="SELF")["resourceShares"]
+                           if s["status"] not in ("DELETED", "DELETING")]),
+        "vpcs": len(vpc_ids),
+        "subnets": len(ec2.describe_subnets(Filters=in_vpcs)["Subnets"]) if vpc_ids else 0,
+        "route tables": len([t for t in ec2.describe_route_tables(Filters=in_vpcs)["RouteTables"]
+                             if not any(a.get("Main") for a in t["Associations"])]) if vpc_ids else 0,
+        "security groups": len([g for g in ec2.describe_security_groups()["SecurityGroups"]
+                                if g["GroupName"] != "default"]),
+        "instances": len(live_instances(ec2)),
+        "instance connect endpoints": len([e for e in ec2.describe_instance_connect_endpoints()[
+            "InstanceConnectEndpoints"] if e["State"] not in ("delete-complete", "delete-in-progress")]),
+        "service networks": len(networks),
+        "vpc associations": sum(len(lattice.list_service_network_vpc_associations(
+            serviceNetworkIdentifier=n["id"])["items"]) for n in networks),
+        "service associations": sum(len(lattice.list_service_network_service_associations(
+            serviceNetworkIdentifier=n["id"])["items"]) for n in networks),
+        "hosted zones": len(account("route53").list_hosted_zones()["HostedZones"]),
+    }
+    return {kind: number for kind, number in found.items() if number}
+
+
+def duplicates(account, whole):
+    """The types of which ``account`` holds more than the whole pattern has."""
+    return {kind: number for kind, number in counts(account).items() if number > whole.get(kind, 0)}
+
+
+class Matrix:
+    """One group of states on its own sandbox; records what each state left behind."""
+
+    def __init__(self, info, group):
+        self.info = info
+        self.group = group
+        self.provider = Account(info, "provider")
+        self.consumer = Account(info, "consumer")
+        self.provider.role_names = {"lambda-vpc-lattice-role"}
+        self.consumer.role_names = {"consumer-instance-role-" + STACK}
+        self.tried = []  # (state, signal, path)
+        self.problems = []  # (state, what was wrong)
+        self.runs = []  # every run's result, for the secrets scan
+        self.seconds = []  # (run, wall seconds)
+
+    def check(self, state, what):
+        """Run the check ``what``; a failure is recorded against ``state``, not raised."""
+        try:
+            what()
+        except AssertionError as error:
+            self.problems.append((state, str(error)[:3000]))
+
+    def no_duplicates(self, state):
+        def check():
+            found = {"provider": duplicates(self.provider, PROVIDER_COUNTS),
+                     "consumer": duplicates(self.consumer, CONSUMER_COUNTS)}
+            assert found == {"provider": {}, "consumer": {}}, f"duplicates after the stop: {found}"
+        self.check(state, check)
+
+    def stopped(self, name, stop, index, *args):
+        """Run ``name`` stopped at ``stop``, SIGINT or SIGKILL by ``index``."""
+        signum = signal.SIGINT if index % 2 == 0 else signal.SIGKILL
+        started = time.monotonic()
+        result = run_stopped(self.info, name, "sandbox", *FAST, *args, stop=stop, signum=signum)
+        self.runs.append(result)
+        self.seconds.append((f"{name} stopped: {stop.name}", time.monotonic() - started))
+        return signum, result
+
+    def run(self, name, *args):
+        started = time.monotonic()
+        result = playbook(self.info, name, "sandbox", *FAST, *args)
+        self.runs.append(result)
+        self.seconds.append((f"{name} {' '.join(args)}", time.monotonic() - started))
+        return result
+
+    def figure(self):
+        left = sorted({state for state, _problem in self.problems})
+        by_signal = {s: sum(1 for _state, how, _path in self.tried if how == s) for s in ("SIGINT", "SIGKILL", "failure")}
+        by_path = {p: sum(1 for _state, _sig, path in self.tried if path == p) for p in ("teardown", "re-deploy")}
+        print(f"\ninterruption matrix {self.group}: {len(self.tried)} states tried "
+              f"(SIGINT {by_signal['SIGINT']}, SIGKILL {by_signal['SIGKILL']}, failed on its own {by_signal['failure']}; "
+              f"teardown path {by_path['teardown']}, re-deploy path {by_path['re-deploy']}), "
+              f"{len(left)} left something behind or made a duplicate")
+        for state, problem in self.problems:
+            print(f"  {state}: {problem}")
+        print("  runs: " + ", ".join(f"{run} {seconds:.0f} s" for run, seconds in self.seconds))
+        assert self.problems == [], f"{len(left)} states left something behind or made a duplicate: {left}"
+        check_no_secret(self.info, *self.runs)
+
+    def empty(self, state, *limit):
+        """Every account the runs acted in holds nothing of the pattern (``--limit consumer``:
+        the consumer; the provider's service it is shared stays, and is not the consumer's)."""
+        self.check(state, lambda: counts(self.consumer) == {} or pytest.fail(f"left: {counts(self.consumer)}"))
+        if not limit:
+            self.check(state, lambda: check_empty(self.consumer))
+            self.check(state, lambda: check_empty(self.provider))
+
+    def deploy_states(self, stops, *limit):
+        """Each state in turn: a deploy stopped there (from what the previous state left,
+        or from empty), then its path: teardown (every account of the run empty), or
+        re-deploy (the next state's deploy, or the final one, starts from what this one left)."""
+        for index, stop in enumerate(stops):
+            if stop.after:
+                signum, _result = self.stopped("deploy", stop, index, *limit)
+                how = signum.name
+            else:
+                failed = self.run("deploy", "-e", json.dumps(stop.extra), *limit)
+                how = "failure"
+                self.check(stop.name, lambda failed=failed, stop=stop: failed[0] != 0 and stop.message in failed[1]
+                           or pytest.fail(f"expected a failure with {stop.message!r}\n" + failed[1][-5000:]))
+            self.tried.append((stop.name, how, stop.path))
+            self.no_duplicates(stop.name)
+            if stop.path == T:
+                torn = self.run("teardown", *limit)
+                self.check(stop.name, lambda torn=torn: ok(torn))
+                self.empty(stop.name, *limit)
+
+    def converge(self, state, *limit):
+        """A deploy to the end: the whole pattern, exactly one of each resource, then a
+        further deploy with changed=0."""
+        deployed = self.run("deploy", *limit)
+        self.check(state, lambda: ok(deployed))
+
+        def whole():
+            service_arn, _auth = check_provider(self.provider, org_arn=self.info["organization"]["arn"])
+            check_consumer(self.consumer, [service_arn])
+            assert counts(self.provider) == PROVIDER_COUNTS, counts(self.provider)
+            assert counts(self.consumer) == CONSUMER_COUNTS, counts(self.consumer)
+        self.check(state, whole)
+        again = self.run("deploy", *limit)
+        self.check(state, lambda: ok(again))
+        self.check(state, lambda: set(changed(again).values()) == {0} or pytest.fail(
+            f"a further deploy changed {changed(again)}\n" + again[1][-8000:]))
+
+    def teardown_states(self, stops):
+        """Teardowns of the whole deployment, each stopped at the next point (from what the
+        previous one left); the last teardown runs to the end: every account empty."""
+        for index, stop in enumerate(stops):
+            signum, _result = self.stopped("teardown", stop, index)
+            self.tried.append((stop.name, signum.name, T))
+            self.no_duplicates(stop.name)
+        torn = self.run("teardown")
+        self.check(stops[-1].name, lambda: ok(torn))
+        self.empty(stops[-1].name)
+
+
+def sandbox_for(tmp_path_factory, name, delay):
+    """A private sandbox as hard as AWS (testing.AWS_LIKE) whose transitional states last
+    ``delay`` seconds: long enough for a stop to find the resources of the waits still
+    in progress, short enough for the budget."""
+    state_dir = tmp_path_factory.mktemp(name)
+    return state_dir, control.start(state_dir, control.free_port(), accounts=("provider", "consumer"),
+                                    delay=delay, **testing.AWS_LIKE)
+
+
+# ---------------------------------------------------------------- the tests
+
+# slow(seconds): measured on the shared machine (load average 10 on 2 cores), see the report.
+@pytest.mark.sandbox
+@pytest.mark.slow(1580)
+def test_deploy_and_teardown_stopped_in_the_provider(tmp_path_factory):
+    """Every provider state (the consumer stays empty), the deploy to the end, then the
+    teardowns stopped one after the other from that whole deployment."""
+    state_dir, info = sandbox_for(tmp_path_factory, "stop-provider", 2.0)
+    try:
+        matrix = Matrix(info, "provider + teardown")
+        matrix.deploy_states(PROVIDER_STOPS)
+        matrix.converge(PROVIDER_STOPS[-1].name)
+        matrix.teardown_states(TEARDOWN_STOPS)
+        matrix.figure()
+    finally:
+        control.stop(state_dir)
+
+
+@pytest.mark.sandbox
+@pytest.mark.parametrize("group", [pytest.param("network", marks=pytest.mark.slow(1440)),
+                                   pytest.param("workload", marks=pytest.mark.slow(1640))])
+def test_deploy_stopped_in_the_consumer(tmp_path_factory, group):
+    """The consumer states of ``group``, on a deployed provider (``--limit consumer``),
+    then the consumer's deploy to the end."""
+    state_dir, info = sandbox_for(tmp_path_factory, f"stop-consumer-{group}", 6.0)
+    try:
+        matrix = Matrix(info, f"consumer {group}")
+        ok(matrix.run("deploy", "--limit", "management-account,provider"))
+        stops = CONSUMER_NETWORK_STOPS if group == "network" else CONSUMER_WORKLOAD_STOPS
+        matrix.deploy_states(stops, "--limit", "consumer")
+        matrix.converge(stops[-1].name, "--limit", "consumer")
+        matrix.figure()
+    finally:
+        control.stop(state_dir)
