@@ -13,6 +13,9 @@ from moto.vpclattice.responses import VPCLatticeResponse as MotoVPCLatticeRespon
 from .listeners import ListenerResponses
 from .models import VPCLatticeBackend
 from .policies import PolicyResponses
+from .resource_associations import ResourceAssociationResponses
+from .resource_configurations import ResourceConfigurationResponses
+from .resource_gateways import ResourceGatewayResponses
 from .rules import RuleResponses
 from .service_associations import ServiceAssociationResponses
 from .service_networks import ServiceNetworkResponses
@@ -36,6 +39,9 @@ class VPCLatticeResponse(
     ServiceAssociationResponses,
     VpcAssociationResponses,
     PolicyResponses,
+    ResourceGatewayResponses,
+    ResourceConfigurationResponses,
+    ResourceAssociationResponses,
     MotoVPCLatticeResponse,
 ):
     def _dispatch(self, *args: Any, **kwargs: Any) -> Any:
