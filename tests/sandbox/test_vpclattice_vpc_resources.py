@@ -178,6 +178,7 @@ def test_association_sharing_policy_and_conflicts(provider, consumer, gateway, a
     assert {"arn": config["arn"], "type": "vpc-lattice:ResourceConfiguration"}.items() <= next(
         r for r in listed if r["arn"] == config["arn"]).items()
     assert config["arn"] in [c["arn"] for c in consumer.list_resource_configurations()["items"]]
+    assert consumer.get_resource_configuration(resourceConfigurationIdentifier=config["arn"])["id"] == config["id"]
 
     created = consumer.create_service_network_resource_association(
         serviceNetworkIdentifier=network["id"], resourceConfigurationIdentifier=config["arn"], privateDnsEnabled=True)

@@ -213,8 +213,12 @@ class ResourceGatewayResponses:
         gateway = self.backend.update_resource_gateway(
             self._get_param("resourceGatewayIdentifier"), self._get_param("securityGroupIds")
         )
+        view = gateway.to_dict()
+        if view["ipAddressType"] == "DUALSTACK":
+            # UpdateResourceGateway's output enum (IpAddressType) has IPV4 and IPV6 only (botocore model).
+            del view["ipAddressType"]
         return self.dump_only(
-            gateway, "id", "arn", "name", "status", "vpcId", "subnetIds", "securityGroupIds", "ipAddressType"
+            gateway, "id", "arn", "name", "status", "vpcId", "subnetIds", "securityGroupIds", "ipAddressType", view=view
         )
 
     def delete_resource_gateway(self) -> str:
