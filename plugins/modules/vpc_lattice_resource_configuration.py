@@ -212,7 +212,7 @@ resource_configuration:
       type: str
       sample: db.example.com
     tags:
-      description: Tags (C(null) for a resource configuration another account shares).
+      description: Tags (missing for a resource configuration another account shares: they cannot be read).
       type: dict
       sample: {}
 """
