@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: vpc_lattice_resource_configuration
 short_description: Manage Amazon VPC Lattice resource configurations
-version_added: 0.3.0
+version_added: 0.2.0
 description:
   - Create, update and delete a VPC Lattice resource configuration, a VPC resource (an IP address, a domain name,
     an AWS resource by ARN, CIDR ranges) or a group of them, reached through a resource gateway and shared with
@@ -212,7 +212,7 @@ resource_configuration:
       type: str
       sample: db.example.com
     tags:
-      description: Tags (missing for a resource configuration another account shares: they cannot be read).
+      description: Tags; missing for a resource configuration another account shares (they cannot be read).
       type: dict
       sample: {}
 """

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: vpc_lattice_resource_configuration_info
 short_description: List Amazon VPC Lattice resource configurations
-version_added: 0.3.0
+version_added: 0.2.0
 description:
   - List the VPC Lattice resource configurations of the account and those other accounts share with it through
     AWS RAM, or describe one (a shared one by ARN).

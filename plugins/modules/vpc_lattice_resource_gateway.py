@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: vpc_lattice_resource_gateway
 short_description: Manage Amazon VPC Lattice resource gateways
-version_added: 0.3.0
+version_added: 0.2.0
 description:
   - Create, update and delete a VPC Lattice resource gateway, the point of entry into a VPC through which
     resource configurations (databases, TCP services, CIDR ranges) are reached from service networks.

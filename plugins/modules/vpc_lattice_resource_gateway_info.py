@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: vpc_lattice_resource_gateway_info
 short_description: List Amazon VPC Lattice resource gateways
-version_added: 0.3.0
+version_added: 0.2.0
 description:
   - List the VPC Lattice resource gateways of the account, or describe one.
 options:

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: vpc_lattice_resource_policy
 short_description: Manage the resource policy of an Amazon VPC Lattice service, service network or resource configuration
-version_added: 0.3.0
+version_added: 0.2.0
 description:
   - Set or remove the resource-based policy of a VPC Lattice service, service network or resource configuration,
     which lets other accounts use it without AWS RAM (RAM writes such a policy when it shares the resource).

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: vpc_lattice_service_network_resource_association
 short_description: Associate a resource configuration with an Amazon VPC Lattice service network
-version_added: 0.3.0
+version_added: 0.2.0
 description:
   - Create and delete the association of a VPC Lattice resource configuration (the account's own, or one another
     account shares through AWS RAM, by ARN) with a service network, so that the VPCs and endpoints of the network

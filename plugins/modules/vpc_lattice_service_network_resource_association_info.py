@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: vpc_lattice_service_network_resource_association_info
 short_description: List the resource associations of Amazon VPC Lattice service networks
-version_added: 0.3.0
+version_added: 0.2.0
 description:
   - List the associations between VPC Lattice service networks and resource configurations, by service network or
     by resource configuration (also those other accounts made with the account's own), or describe one.

@@ -63,15 +63,17 @@ def _names(association: Any, vpc_association: Any) -> list[str]:
     return names
 
 
+def _reachable_networks(client: Any, backends: list[Any]) -> list[Any]:
+    """The ACTIVE associations of the client's VPC with networks its account may use (as ``resolution.py``)."""
+    own = [a for b in backends for a in b.service_network_vpc_associations.values()
+           if a.vpc_id == client.vpc_id and a.created_by == client.account_id]
+    return [a for a in own if _active(a) and _usable_by(a.service_network_arn, client.account_id, client.region)]
+
+
 def resolve_resource(client: Any, host: str) -> ResourceRoute:
     backends = regional_backends(client.region)
-    for vpc_association in [
-        a for b in backends for a in b.service_network_vpc_associations.values()
-        if a.vpc_id == client.vpc_id and a.created_by == client.account_id and _active(a)
-    ]:
+    for vpc_association in _reachable_networks(client, backends):
         network_arn = vpc_association.service_network_arn
-        if not _usable_by(network_arn, client.account_id, client.region):
-            continue
         network_owner = network_arn.split(":")[4]
         for backend in backends:
             for association in backend.service_network_resource_associations.values():
