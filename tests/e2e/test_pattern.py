@@ -376,6 +376,8 @@ def check_empty(account):
     assert lattice.list_services()["items"] == []
     assert lattice.list_target_groups()["items"] == []
     assert lattice.list_service_networks()["items"] == []
+    assert lattice.list_resource_gateways()["items"] == []
+    assert lattice.list_resource_configurations()["items"] == []
     assert [s for s in ram.get_resource_shares(resourceOwner="SELF")["resourceShares"]
             if s["status"] not in ("DELETED", "DELETING")] == []
     assert non_default_vpcs(ec2) == []
@@ -385,6 +387,21 @@ def check_empty(account):
     assert [g for g in ec2.describe_security_groups()["SecurityGroups"] if g["GroupName"] != "default"] == []
     # The consumer role's private hosted zones for custom domains (none in any other account)
     assert account("route53").list_hosted_zones()["HostedZones"] == []
+
+
+def check_shared_resource(info, provider, consumer, name, port):
+    """The provider's resource configuration ``name`` is ACTIVE, associated with the consumer's service network,
+    and a TCP connection to it from a consumer instance opens through the data plane."""
+    configs = [c for c in provider("vpc-lattice").list_resource_configurations()["items"] if c["name"] == name]
+    assert [c["status"] for c in configs] == ["ACTIVE"], configs
+    lattice = consumer("vpc-lattice")
+    network = lattice.list_service_networks()["items"][0]["id"]
+    associations = [a for a in lattice.list_service_network_resource_associations(
+        serviceNetworkIdentifier=network)["items"] if a["resourceConfigurationArn"] == configs[0]["arn"]]
+    assert [a["status"] for a in associations] == ["ACTIVE"], associations
+    instance = live_instances(consumer("ec2"))[0]["InstanceId"]
+    opened = post(info["endpoint_url"], {"instance": instance, "tcp": f"{associations[0]['dnsEntry']['domainName']}:{port}"})
+    assert opened["exit_code"] == 0, opened
 
 
 # ---------------------------------------------------------------- the reference pattern
@@ -550,10 +567,14 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
     # through a private hosted zone its role makes. The sandbox does not read ACM: any ARN will do.
     domain = "billing.example.internal"
     certificate = f"arn:aws:acm:{REGION}:{accounts['provider-b'].id}:certificate/0a1b2c3d-0000-4000-8000-000000000000"
+    # provider-a also shares a VPC resource (issue 15): a database behind a resource gateway in a VPC
+    # the role builds; each consumer associates it and opens its port to the instances.
     same_name.write_text(json.dumps({"providers": {"hosts": {"provider-b": {"provider_services": [{
         "name": "service-orders", "function_name": "lambda-billing", "target_group_name": "target-billing",
         "auth_type": "AWS_IAM", "custom_domain_name": domain, "certificate_arn": certificate,
-        "idle_timeout_seconds": 120}]}}}}))
+        "idle_timeout_seconds": 120}]}, "provider-a": {"provider_resources": [
+            {"name": "orders-db", "ip_address": "10.100.0.25", "port_ranges": ["5432"]}]}}},
+        "consumers": {"vars": {"consumer_resource_ports": ["5432"]}}}))
     inventory = ["-i", str(same_name)]  # after -i inventories/sandbox-large: its host variables win
     log = testing.CallLog(large["calls_log"])
     deploy = ok(playbook(large, "deploy", "sandbox-large", *inventory))
@@ -571,6 +592,8 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
         check_consumer(accounts[consumer], [orders, billing])
         check_custom_domain(accounts[consumer], domain, billing, accounts["provider-b"])
     assert accounts["provider-b"]("vpc-lattice").get_service(serviceIdentifier=billing)["idleTimeoutSeconds"] == 120
+    for consumer in ("consumer-a", "consumer-b"):
+        check_shared_resource(large, accounts["provider-a"], accounts[consumer], "orders-db", 5432)
 
     again = ok(playbook(large, "deploy", "sandbox-large", *inventory))
     assert set(changed(again).values()) == {0}, again[1][-15000:]

@@ -74,8 +74,8 @@ def test_another_gateway_needs_replace():
 def test_options_a_type_does_not_take_fail_before_any_call():
     result = run(module.main, dict(ARGS, type="GROUP"), Calls())
     assert result["failed"] and "'definition'" in result["msg"] and "GROUP" in result["msg"]
-    result = run(module.main, dict(ARGS, type="ARN", definition={"arn_resource": {"arn": "arn:aws:rds:eu-west-1:"
-                                                                                 f"{ACCOUNT}:db:orders"}}), Calls())
+    database = {"arn_resource": {"arn": f"arn:aws:rds:eu-west-1:{ACCOUNT}:db:orders"}}
+    result = run(module.main, dict(ARGS, type="ARN", definition=database), Calls())
     assert result["failed"] and "'port_ranges'" in result["msg"]
     no_ports = {k: v for k, v in ARGS.items() if k not in ("port_ranges", "protocol")}
     result = run(module.main, dict(no_ports, definition={"cidr_resource": {"cidr_ranges": ["10.0.0.0/24"]}}), Calls())
