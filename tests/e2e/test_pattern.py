@@ -173,8 +173,10 @@ def packaged_handler_zip():
 # ---------------------------------------------------------------- the reference, row by row
 
 def check_provider(account, *, service=PROVIDER["service"], function=PROVIDER["function"],
-                   target_group=PROVIDER["target_group"], auth_type="NONE", principals=None, org_arn=None):
-    """Every provider row of resources.md; returns the service ARN and its auth policy (None for auth type NONE)."""
+                   target_group=PROVIDER["target_group"], auth_type="NONE", principals=None, org_arn=None,
+                   shared_resources=()):
+    """Every provider row of resources.md; returns the service ARN and its auth policy (None for auth type NONE).
+    ``shared_resources``: names of the provider's resource configurations its share also holds."""
     iam, lam, lattice, ram = account("iam"), account("lambda"), account("vpc-lattice"), account("ram")
 
     role = iam.get_role(RoleName=PROVIDER["role"])["Role"]
@@ -223,7 +225,11 @@ def check_provider(account, *, service=PROVIDER["service"], function=PROVIDER["f
     assert shares[0]["allowExternalPrincipals"] is False
     share_arn = shares[0]["resourceShareArn"]
     shared = ram.list_resources(resourceOwner="SELF", resourceShareArns=[share_arn])["resources"]
-    assert [(r["arn"], r["type"]) for r in shared] == [(svc["arn"], "vpc-lattice:Service")]
+    configurations = {c["name"]: c["arn"] for c in lattice.list_resource_configurations()["items"]
+                      if c["arn"].split(":")[4] == account.id}
+    assert sorted((r["arn"], r["type"]) for r in shared) == sorted(
+        [(svc["arn"], "vpc-lattice:Service")]
+        + [(configurations.get(name), "vpc-lattice:ResourceConfiguration") for name in shared_resources])
     listed = ram.list_principals(resourceOwner="SELF", resourceShareArns=[share_arn])["principals"]
     assert sorted(p["id"] for p in listed) == sorted(principals or [org_arn])
 
@@ -581,7 +587,7 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
 
     org = large["organization"]["arn"]
     orders, _auth_policy = check_provider(accounts["provider-a"], service="service-orders", function="lambda-orders",
-                                          target_group="target-orders", org_arn=org)
+                                          target_group="target-orders", org_arn=org, shared_resources=["orders-db"])
     billing, auth = check_provider(accounts["provider-b"], service="service-orders", function="lambda-billing",
                                    target_group="target-billing", auth_type="AWS_IAM", org_arn=org)
     assert orders != billing
