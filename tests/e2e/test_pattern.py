@@ -239,14 +239,16 @@ def check_provider(account, *, service=PROVIDER["service"], function=PROVIDER["f
     return svc["arn"], None
 
 
-def check_consumer(account, service_arns):
-    """Every consumer row of resources.md."""
+def check_consumer(account, service_arns, resource_ports=()):
+    """Every consumer row of resources.md; ``resource_ports``: the VPC resource ports (consumer_resource_ports)
+    the Lattice security group also lets in from the instances."""
     ec2, lattice, ram, ssm = account("ec2"), account("vpc-lattice"), account("ram"), account("ssm")
 
     shares = ram.get_resource_shares(resourceOwner="OTHER-ACCOUNTS", name=PROVIDER["share"])["resourceShares"]
     seen = ram.list_resources(resourceOwner="OTHER-ACCOUNTS",
                               resourceShareArns=[s["resourceShareArn"] for s in shares])["resources"]
-    assert sorted(r["arn"] for r in seen) == sorted(service_arns)
+    # resource configurations shared beside the services: check_shared_resource
+    assert sorted(r["arn"] for r in seen if r["type"] == "vpc-lattice:Service") == sorted(service_arns)
 
     vpcs = non_default_vpcs(ec2)
     assert len(vpcs) == 1, vpcs
@@ -288,7 +290,8 @@ def check_consumer(account, service_arns):
     assert rule_strings(by_role["instance"]["IpPermissionsEgress"]) == ["-1 all 0.0.0.0/0", "-1 all ::/0"]
     assert rule_strings(by_role["endpoint"]["IpPermissions"]) == []
     assert rule_strings(by_role["endpoint"]["IpPermissionsEgress"]) == [f"tcp 22-22 {ids['instance']}"]
-    assert rule_strings(by_role["lattice"]["IpPermissions"]) == [f"tcp 443-443 {ids['instance']}"]
+    assert rule_strings(by_role["lattice"]["IpPermissions"]) == sorted(
+        [f"tcp 443-443 {ids['instance']}"] + [f"tcp {port}-{port} {ids['instance']}" for port in resource_ports])
     # No egress rule in the reference: what EC2 gives a new group in a dual-stack VPC, stated by the role.
     assert rule_strings(by_role["lattice"]["IpPermissionsEgress"]) == ["-1 all 0.0.0.0/0", "-1 all ::/0"]
 
@@ -400,6 +403,9 @@ def check_shared_resource(info, provider, consumer, name, port):
     and a TCP connection to it from a consumer instance opens through the data plane."""
     configs = [c for c in provider("vpc-lattice").list_resource_configurations()["items"] if c["name"] == name]
     assert [c["status"] for c in configs] == ["ACTIVE"], configs
+    seen = consumer("ram").list_resources(resourceOwner="OTHER-ACCOUNTS")["resources"]
+    assert [(r["arn"], r["type"]) for r in seen if r["arn"] == configs[0]["arn"]] == [
+        (configs[0]["arn"], "vpc-lattice:ResourceConfiguration")]
     lattice = consumer("vpc-lattice")
     network = lattice.list_service_networks()["items"][0]["id"]
     associations = [a for a in lattice.list_service_network_resource_associations(
@@ -595,7 +601,7 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
     allowed = auth["Statement"][0]["Principal"]["AWS"]
     assert sorted(allowed) == sorted(f"arn:aws:iam::{accounts[c].id}:root" for c in ("consumer-a", "consumer-b"))
     for consumer in ("consumer-a", "consumer-b"):
-        check_consumer(accounts[consumer], [orders, billing])
+        check_consumer(accounts[consumer], [orders, billing], resource_ports=[5432])
         check_custom_domain(accounts[consumer], domain, billing, accounts["provider-b"])
     assert accounts["provider-b"]("vpc-lattice").get_service(serviceIdentifier=billing)["idleTimeoutSeconds"] == 120
     for consumer in ("consumer-a", "consumer-b"):
