@@ -74,6 +74,23 @@ AWS: dict[str, dict[str, Duration]] = {
         "UPDATE_IN_PROGRESS": Duration(30, "estimate: security group changes re-program the VPC's ENIs"),
         "DELETE_IN_PROGRESS": Duration(60, f"{TF_LATTICE}; users report about a minute"),
     },
+    "lattice-resource-gateway": {
+        # A resource gateway places ENIs in each of its subnets, as an interface endpoint does.
+        "CREATE_IN_PROGRESS": Duration(60, f"{TF_LATTICE} (resource_gateway.go); estimate: ENIs in each subnet"),
+        "UPDATE_IN_PROGRESS": Duration(30, "estimate: security group changes re-program the gateway's ENIs"),
+        "DELETE_IN_PROGRESS": Duration(60, f"{TF_LATTICE} (resource_gateway.go); estimate: ENIs removed"),
+    },
+    "lattice-resource-configuration": {
+        "CREATE_IN_PROGRESS": Duration(10, f"{TF_LATTICE} (resource_configuration.go: waits for ACTIVE twice)"),
+        "UPDATE_IN_PROGRESS": Duration(10, f"{TF_LATTICE} (resource_configuration.go: update waiter)"),
+        "DELETE_IN_PROGRESS": Duration(10, f"{TF_LATTICE} (resource_configuration.go: delete waiter)"),
+    },
+    "lattice-service-network-resource-association": {
+        "CREATE_IN_PROGRESS": Duration(
+            45, f"{TF_LATTICE} (service_network_resource_association.go); as a service association"
+        ),
+        "DELETE_IN_PROGRESS": Duration(45, f"{TF_LATTICE}; as a service association"),
+    },
     "lattice-target": {
         # Lattice's default deregistration delay (connection draining) is 300 s, as ELB's
         # (CreateTargetGroup has no setting for it); terraform-provider-aws #41601 reports

@@ -3,6 +3,8 @@
 Prints what ``curl --include`` prints (status line, headers, blank line, body)
 and exits 0 on a 2xx, 22 on another HTTP status (``curl --fail``), and curl's
 own code on a transport failure (6 could not resolve host, 28 timeout...).
+With ``--tcp HOST:PORT`` it reports, as ``curl telnet://HOST:PORT`` would, whether a TCP
+connection to a resource configuration opens (exit 0) or why not.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--method", "-X", default=None)
     parser.add_argument("--header", "-H", action="append", default=[], help="'Name: value' (repeatable)")
     parser.add_argument("--data", "-d", default=None)
+    parser.add_argument("--tcp", metavar="HOST:PORT", help="open a TCP connection to a VPC resource instead")
     parser.add_argument("url", nargs="?")
 
 
@@ -52,13 +55,17 @@ def post(endpoint_url: str, document: dict[str, Any]) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.instance or not args.url:
-        print("request needs --instance INSTANCE_ID and a URL", file=sys.stderr)
+    if not args.instance or not (args.url or args.tcp):
+        print("request needs --instance INSTANCE_ID and a URL or --tcp HOST:PORT", file=sys.stderr)
         return 2
     info = control.status(args.state_dir)
     if info is None:
         print(f"no sandbox running for {args.state_dir}", file=sys.stderr)
         return 1
+    if args.tcp:
+        outcome = post(info["endpoint_url"], {"instance": args.instance, "tcp": args.tcp})
+        print(outcome["message"], file=sys.stderr if outcome["exit_code"] else sys.stdout)
+        return outcome["exit_code"]
     outcome = post(info["endpoint_url"], {
         "instance": args.instance, "url": args.url, "method": args.method,
         "headers": _headers(args.header), "body": args.data, "sign": args.sign,

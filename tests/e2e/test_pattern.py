@@ -184,8 +184,10 @@ def packaged_handler_zip():
 # ---------------------------------------------------------------- the reference, row by row
 
 def check_provider(account, *, service=PROVIDER["service"], function=PROVIDER["function"],
-                   target_group=PROVIDER["target_group"], auth_type="NONE", principals=None, org_arn=None):
-    """Every provider row of resources.md; returns the service ARN and its auth policy (None for auth type NONE)."""
+                   target_group=PROVIDER["target_group"], auth_type="NONE", principals=None, org_arn=None,
+                   shared_resources=()):
+    """Every provider row of resources.md; returns the service ARN and its auth policy (None for auth type NONE).
+    ``shared_resources``: names of the provider's resource configurations its share also holds."""
     iam, lam, lattice, ram = account("iam"), account("lambda"), account("vpc-lattice"), account("ram")
 
     role = iam.get_role(RoleName=PROVIDER["role"])["Role"]
@@ -234,7 +236,11 @@ def check_provider(account, *, service=PROVIDER["service"], function=PROVIDER["f
     assert shares[0]["allowExternalPrincipals"] is False
     share_arn = shares[0]["resourceShareArn"]
     shared = ram.list_resources(resourceOwner="SELF", resourceShareArns=[share_arn])["resources"]
-    assert [(r["arn"], r["type"]) for r in shared] == [(svc["arn"], "vpc-lattice:Service")]
+    configurations = {c["name"]: c["arn"] for c in lattice.list_resource_configurations()["items"]
+                      if c["arn"].split(":")[4] == account.id}
+    assert sorted((r["arn"], r["type"]) for r in shared) == sorted(
+        [(svc["arn"], "vpc-lattice:Service")]
+        + [(configurations.get(name), "vpc-lattice:ResourceConfiguration") for name in shared_resources])
     listed = ram.list_principals(resourceOwner="SELF", resourceShareArns=[share_arn])["principals"]
     assert sorted(p["id"] for p in listed) == sorted(principals or [org_arn])
 
@@ -244,14 +250,16 @@ def check_provider(account, *, service=PROVIDER["service"], function=PROVIDER["f
     return svc["arn"], None
 
 
-def check_consumer(account, service_arns):
-    """Every consumer row of resources.md."""
+def check_consumer(account, service_arns, resource_ports=()):
+    """Every consumer row of resources.md; ``resource_ports``: the VPC resource ports (consumer_resource_ports)
+    the Lattice security group also lets in from the instances."""
     ec2, lattice, ram, ssm = account("ec2"), account("vpc-lattice"), account("ram"), account("ssm")
 
     shares = ram.get_resource_shares(resourceOwner="OTHER-ACCOUNTS", name=PROVIDER["share"])["resourceShares"]
     seen = ram.list_resources(resourceOwner="OTHER-ACCOUNTS",
                               resourceShareArns=[s["resourceShareArn"] for s in shares])["resources"]
-    assert sorted(r["arn"] for r in seen) == sorted(service_arns)
+    # resource configurations shared beside the services: check_shared_resource
+    assert sorted(r["arn"] for r in seen if r["type"] == "vpc-lattice:Service") == sorted(service_arns)
 
     vpcs = non_default_vpcs(ec2)
     assert len(vpcs) == 1, vpcs
@@ -293,7 +301,8 @@ def check_consumer(account, service_arns):
     assert rule_strings(by_role["instance"]["IpPermissionsEgress"]) == ["-1 all 0.0.0.0/0", "-1 all ::/0"]
     assert rule_strings(by_role["endpoint"]["IpPermissions"]) == []
     assert rule_strings(by_role["endpoint"]["IpPermissionsEgress"]) == [f"tcp 22-22 {ids['instance']}"]
-    assert rule_strings(by_role["lattice"]["IpPermissions"]) == [f"tcp 443-443 {ids['instance']}"]
+    assert rule_strings(by_role["lattice"]["IpPermissions"]) == sorted(
+        [f"tcp 443-443 {ids['instance']}"] + [f"tcp {port}-{port} {ids['instance']}" for port in resource_ports])
     # No egress rule in the reference: what EC2 gives a new group in a dual-stack VPC, stated by the role.
     assert rule_strings(by_role["lattice"]["IpPermissionsEgress"]) == ["-1 all 0.0.0.0/0", "-1 all ::/0"]
 
@@ -387,6 +396,8 @@ def check_empty(account):
     assert lattice.list_services()["items"] == []
     assert lattice.list_target_groups()["items"] == []
     assert lattice.list_service_networks()["items"] == []
+    assert lattice.list_resource_gateways()["items"] == []
+    assert lattice.list_resource_configurations()["items"] == []
     assert [s for s in ram.get_resource_shares(resourceOwner="SELF")["resourceShares"]
             if s["status"] not in ("DELETED", "DELETING")] == []
     assert non_default_vpcs(ec2) == []
@@ -396,6 +407,24 @@ def check_empty(account):
     assert [g for g in ec2.describe_security_groups()["SecurityGroups"] if g["GroupName"] != "default"] == []
     # The consumer role's private hosted zones for custom domains (none in any other account)
     assert account("route53").list_hosted_zones()["HostedZones"] == []
+
+
+def check_shared_resource(info, provider, consumer, name, port):
+    """The provider's resource configuration ``name`` is ACTIVE, associated with the consumer's service network,
+    and a TCP connection to it from a consumer instance opens through the data plane."""
+    configs = [c for c in provider("vpc-lattice").list_resource_configurations()["items"] if c["name"] == name]
+    assert [c["status"] for c in configs] == ["ACTIVE"], configs
+    seen = consumer("ram").list_resources(resourceOwner="OTHER-ACCOUNTS")["resources"]
+    assert [(r["arn"], r["type"]) for r in seen if r["arn"] == configs[0]["arn"]] == [
+        (configs[0]["arn"], "vpc-lattice:ResourceConfiguration")]
+    lattice = consumer("vpc-lattice")
+    network = lattice.list_service_networks()["items"][0]["id"]
+    associations = [a for a in lattice.list_service_network_resource_associations(
+        serviceNetworkIdentifier=network)["items"] if a["resourceConfigurationArn"] == configs[0]["arn"]]
+    assert [a["status"] for a in associations] == ["ACTIVE"], associations
+    instance = live_instances(consumer("ec2"))[0]["InstanceId"]
+    opened = post(info["endpoint_url"], {"instance": instance, "tcp": f"{associations[0]['dnsEntry']['domainName']}:{port}"})
+    assert opened["exit_code"] == 0, opened
 
 
 # ---------------------------------------------------------------- the reference pattern
@@ -567,17 +596,21 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
     # through a private hosted zone its role makes. The sandbox does not read ACM: any ARN will do.
     domain = "billing.example.internal"
     certificate = f"arn:aws:acm:{REGION}:{accounts['provider-b'].id}:certificate/0a1b2c3d-0000-4000-8000-000000000000"
+    # provider-a also shares a VPC resource (issue 15): a database behind a resource gateway in a VPC
+    # the role builds; each consumer associates it and opens its port to the instances.
     same_name.write_text(json.dumps({"providers": {"hosts": {"provider-b": {"provider_services": [{
         "name": "service-orders", "function_name": "lambda-billing", "target_group_name": "target-billing",
         "auth_type": "AWS_IAM", "custom_domain_name": domain, "certificate_arn": certificate,
-        "idle_timeout_seconds": 120}]}}}}))
+        "idle_timeout_seconds": 120}]}, "provider-a": {"provider_resources": [
+            {"name": "orders-db", "ip_address": "10.100.0.25", "port_ranges": ["5432"]}]}}},
+        "consumers": {"vars": {"consumer_resource_ports": ["5432"]}}}))
     inventory = ["-i", str(same_name)]  # after -i inventories/sandbox-large: its host variables win
     log = testing.CallLog(large["calls_log"])
     deploy = ok(playbook(large, "deploy", "sandbox-large", *inventory))
 
     org = large["organization"]["arn"]
     orders, _auth_policy = check_provider(accounts["provider-a"], service="service-orders", function="lambda-orders",
-                                          target_group="target-orders", org_arn=org)
+                                          target_group="target-orders", org_arn=org, shared_resources=["orders-db"])
     billing, auth = check_provider(accounts["provider-b"], service="service-orders", function="lambda-billing",
                                    target_group="target-billing", auth_type="AWS_IAM", org_arn=org)
     assert orders != billing
@@ -585,9 +618,11 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
     allowed = auth["Statement"][0]["Principal"]["AWS"]
     assert sorted(allowed) == sorted(f"arn:aws:iam::{accounts[c].id}:root" for c in ("consumer-a", "consumer-b"))
     for consumer in ("consumer-a", "consumer-b"):
-        check_consumer(accounts[consumer], [orders, billing])
+        check_consumer(accounts[consumer], [orders, billing], resource_ports=[5432])
         check_custom_domain(accounts[consumer], domain, billing, accounts["provider-b"])
     assert accounts["provider-b"]("vpc-lattice").get_service(serviceIdentifier=billing)["idleTimeoutSeconds"] == 120
+    for consumer in ("consumer-a", "consumer-b"):
+        check_shared_resource(large, accounts["provider-a"], accounts[consumer], "orders-db", 5432)
 
     again = ok(playbook(large, "deploy", "sandbox-large", *inventory))
     assert set(changed(again).values()) == {0}, again[1][-15000:]

@@ -19,13 +19,21 @@ ROOT = HERE.parents[1]
 TARGETS = sorted(p.name for p in (HERE / "targets").iterdir() if (p / "tasks" / "main.yml").is_file())
 
 
+# Targets that take more than ~20 s, with their measured seconds (tests/conftest.py starts them first).
+SLOW = {"vpc_lattice_vpc_resources": 56}
+
+
+def _target(name):
+    return pytest.param(name, marks=pytest.mark.slow(SLOW[name])) if name in SLOW else name
+
+
 def _disabled(name):
     aliases = HERE / "targets" / name / "aliases"
     return aliases.is_file() and "disabled" in aliases.read_text().split()
 
 
 @pytest.mark.sandbox
-@pytest.mark.parametrize("target", [t for t in TARGETS if not _disabled(t)])
+@pytest.mark.parametrize("target", [_target(t) for t in TARGETS if not _disabled(t)])
 def test_target(target, sandbox, tmp_path):
     accounts = {name: acct["id"] for name, acct in sandbox["accounts"].items()}
     extra_vars = {

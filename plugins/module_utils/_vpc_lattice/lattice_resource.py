@@ -155,6 +155,10 @@ class LatticeManager(ResourceManager):
     def ident(self):
         return self.params.get("name")
 
+    def item_identifier(self, item):
+        """What GetX takes for an item of ListXs (an ID means the caller's own account)."""
+        return item["id"]
+
     def extra(self, raw):
         """Additional output keys read with other calls (targets, ...)."""
         return {}
@@ -226,7 +230,7 @@ class LatticeManager(ResourceManager):
             )
             wanted_name = self.params.get("name")
             items = [i for i in items if wanted_name in (None, i.get("name")) and (keep is None or keep(i))]
-            raws = [self.get_raw(i["id"]) for i in items]
+            raws = [self.get_raw(self.item_identifier(i)) for i in items]
         return [self.describe(raw) for raw in raws if raw is not None]
 
     # --- ResourceManager hooks ---------------------------------------------
@@ -329,10 +333,12 @@ class LatticeManager(ResourceManager):
 
     # --- updates -------------------------------------------------------------
     def _differences(self, current, members):
+        # A reference goes in as ``xIdentifier`` and comes back as ``xId`` (prediction_keys).
         return {
             m: self.wanted[m]
             for m in members
-            if m in self.wanted and not is_subset(self.snake(self.wanted[m]), current.get(self.snake_key(m)))
+            if m in self.wanted
+            and not is_subset(self.snake(self.wanted[m]), current.get(self.snake_key(self.prediction_keys.get(m, m))))
         }
 
     @staticmethod

@@ -35,6 +35,10 @@ LATTICE_PERMISSIONS = [
     format_ram_permission(name="AWSRAMPermissionVpcLatticeServiceNetworkReadWrite",
                           resource_type="vpc-lattice:ServiceNetwork", creation_time="2023-03-31 00:00:00.000000",
                           is_resource_type_default=False),
+    # Named by the VPC Lattice user guide ("Share resource configurations"): the one permission for the type.
+    format_ram_permission(name="AWSRAMPermissionVpcLatticeResourceConfiguration",
+                          resource_type="vpc-lattice:ResourceConfiguration",
+                          creation_time="2024-12-01 00:00:00.000000"),
 ]
 CATALOG = {permission["arn"]: permission for permission in [*AWS_MANAGED_PERMISSIONS, *LATTICE_PERMISSIONS]}
 # What the principal may do with each type (the policy text GetPermission returns).
@@ -42,6 +46,8 @@ ACTIONS = {
     "vpc-lattice:Service": ["vpc-lattice:GetService", "vpc-lattice:CreateServiceNetworkServiceAssociation"],
     "vpc-lattice:ServiceNetwork": ["vpc-lattice:GetServiceNetwork", "vpc-lattice:CreateServiceNetworkVpcAssociation",
                                    "vpc-lattice:CreateServiceNetworkServiceAssociation"],
+    "vpc-lattice:ResourceConfiguration": ["vpc-lattice:GetResourceConfiguration",
+                                          "vpc-lattice:CreateServiceNetworkResourceAssociation"],
 }
 
 

@@ -20,11 +20,17 @@ ARN = re.compile(r"^arn:aws[a-z-]*:(?P<service>[a-z0-9-]+):(?P<region>[a-z0-9-]*
 TYPES = {
     ("vpc-lattice", "service"): "vpc-lattice:Service",
     ("vpc-lattice", "servicenetwork"): "vpc-lattice:ServiceNetwork",
+    # VPC Lattice user guide, "Share resource configurations": RAM type vpc-lattice:ResourceConfiguration.
+    ("vpc-lattice", "resourceconfiguration"): "vpc-lattice:ResourceConfiguration",
     ("ec2", "subnet"): "ec2:Subnet",
     ("ec2", "transit-gateway"): "ec2:TransitGateway",
     ("ec2", "prefix-list"): "ec2:PrefixList",
 }
-LATTICE_STORES = {"service": "services", "servicenetwork": "service_networks"}
+LATTICE_STORES = {
+    "service": "services",
+    "servicenetwork": "service_networks",
+    "resourceconfiguration": "resource_configurations",
+}
 
 
 def parse(arn: str) -> re.Match:

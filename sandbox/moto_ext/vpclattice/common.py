@@ -28,6 +28,9 @@ PREFIXES = {
     "servicenetworkserviceassociation": "snsa",
     "servicenetworkvpcassociation": "snva",
     "accesslogsubscription": "als",
+    "resourcegateway": "rgw",
+    "resourceconfiguration": "rcfg",
+    "servicenetworkresourceassociation": "snra",
 }
 # resource type in an ARN -> its row in sandbox.timing.AWS
 TIMING = {
@@ -38,6 +41,9 @@ TIMING = {
     "rule": "lattice-rule",
     "servicenetworkserviceassociation": "lattice-service-network-service-association",
     "servicenetworkvpcassociation": "lattice-service-network-vpc-association",
+    "resourcegateway": "lattice-resource-gateway",
+    "resourceconfiguration": "lattice-resource-configuration",
+    "servicenetworkresourceassociation": "lattice-service-network-resource-association",
 }
 ARN_RE = re.compile(r"arn:aws[a-z-]*:vpc-lattice:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):(?P<path>.+)")
 

@@ -23,6 +23,9 @@ def kind_of(identifier: Any) -> str | None:
     return next((kind for kind, p in PREFIXES.items() if p == prefix), None)
 
 
+RESOURCE_POLICY_KINDS = ("service", "servicenetwork", "resourceconfiguration")
+
+
 class PolicyBackend:
     def resource_for(self, identifier: str, field: str, kinds: tuple[str, ...] = tuple(STORES)) -> Any:
         kind = kind_of(identifier)
@@ -36,7 +39,8 @@ class PolicyBackend:
         return self.find(kind, identifier, field)
 
     def forget_policies(self, resource: Any) -> None:
-        """Deleting a service or service network deletes its auth and resource policies and access log subscriptions."""
+        """Deleting a service, service network or resource configuration deletes its auth and resource policies
+        and access log subscriptions."""
         self.auth_policies.pop(resource.id, None)
         self.resource_policies.pop(resource.arn, None)
         for sub in [s for s in self.access_log_subscriptions.values() if s.resourceArn == resource.arn]:
@@ -71,16 +75,17 @@ class PolicyBackend:
         super().delete_auth_policy(resource.id)
 
     def put_resource_policy(self, resourceArn: str, policy: str) -> None:
-        # moto stores a policy for any string; AWS wants an existing service or service network
-        self.resource_for(resourceArn, "resourceArn", ("service", "servicenetwork"))
+        # moto stores a policy for any string; AWS wants an existing service, service network or
+        # resource configuration (API reference, PutResourcePolicy: the resources RAM shares)
+        self.resource_for(resourceArn, "resourceArn", RESOURCE_POLICY_KINDS)
         super().put_resource_policy(resourceArn, policy)
 
     def get_resource_policy(self, resourceArn: str) -> str:
-        self.resource_for(resourceArn, "resourceArn", ("service", "servicenetwork"))
+        self.resource_for(resourceArn, "resourceArn", RESOURCE_POLICY_KINDS)
         return super().get_resource_policy(resourceArn)
 
     def delete_resource_policy(self, resourceArn: str) -> None:
-        self.resource_for(resourceArn, "resourceArn", ("service", "servicenetwork"))
+        self.resource_for(resourceArn, "resourceArn", RESOURCE_POLICY_KINDS)
         super().delete_resource_policy(resourceArn)
 
     def create_access_log_subscription(self, resourceIdentifier: str, **kwargs: Any) -> Any:

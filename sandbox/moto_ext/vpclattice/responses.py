@@ -14,6 +14,9 @@ from .endpoint_associations import EndpointAssociationResponses
 from .listeners import ListenerResponses
 from .models import VPCLatticeBackend
 from .policies import PolicyResponses
+from .resource_associations import ResourceAssociationResponses
+from .resource_configurations import ResourceConfigurationResponses
+from .resource_gateways import ResourceGatewayResponses
 from .rules import RuleResponses
 from .service_associations import ServiceAssociationResponses
 from .service_networks import ServiceNetworkResponses
@@ -38,6 +41,9 @@ class VPCLatticeResponse(
     VpcAssociationResponses,
     EndpointAssociationResponses,
     PolicyResponses,
+    ResourceGatewayResponses,
+    ResourceConfigurationResponses,
+    ResourceAssociationResponses,
     MotoVPCLatticeResponse,
 ):
     def _dispatch(self, *args: Any, **kwargs: Any) -> Any:

@@ -90,7 +90,12 @@ class ServiceNetworkBackend:
     def delete_service_network(self, service_network_identifier: str) -> None:
         network = self.find("servicenetwork", service_network_identifier, "serviceNetworkIdentifier")
         backends = self.regional()
-        for kind, what in (("servicenetworkserviceassociation", "services"), ("servicenetworkvpcassociation", "VPCs")):
+        # cloud-nuke #1158 / #1159: VPC and resource associations block the delete as service associations do.
+        for kind, what in (
+            ("servicenetworkserviceassociation", "services"),
+            ("servicenetworkvpcassociation", "VPCs"),
+            ("servicenetworkresourceassociation", "resource configurations"),
+        ):
             in_use = network.associations(backends, kind)
             if in_use:
                 raise ConflictException(

@@ -24,9 +24,13 @@ STORES = {
     "rule": "rules",
     "servicenetworkserviceassociation": "service_network_service_associations",
     "servicenetworkvpcassociation": "service_network_vpc_associations",
+    "resourcegateway": "resource_gateways",
+    "resourceconfiguration": "resource_configurations",
+    "servicenetworkresourceassociation": "service_network_resource_associations",
 }
-SHAREABLE = ("service", "servicenetwork")
-ASSOCIATIONS = ("servicenetworkserviceassociation", "servicenetworkvpcassociation")
+# RAM shares services, service networks and resource configurations (RAM user guide, shareable resources).
+SHAREABLE = ("service", "servicenetwork", "resourceconfiguration")
+ASSOCIATIONS = ("servicenetworkserviceassociation", "servicenetworkvpcassociation", "servicenetworkresourceassociation")
 
 
 def regional_backends(region: str) -> list[Any]:

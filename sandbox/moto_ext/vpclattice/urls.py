@@ -12,5 +12,9 @@ url_paths.update(
         "{0}/services/(?P<serviceIdentifier>[^/]+)/listeners/(?P<listenerIdentifier>[^/]+)/rules/(?P<ruleIdentifier>[^/]+)$": VPCLatticeResponse.dispatch,
         "{0}/servicenetworkvpcendpointassociations$": VPCLatticeResponse.dispatch,
         "{0}/targetgroups/(?P<targetGroupIdentifier>[^/]+)/(?P<targetOperation>registertargets|deregistertargets|listtargets)$": VPCLatticeResponse.dispatch,
+        "{0}/resourcegateways$": VPCLatticeResponse.dispatch,
+        "{0}/resourcegateways/(?P<resourceGatewayIdentifier>.+)$": VPCLatticeResponse.dispatch,
+        "{0}/resourceconfigurations$": VPCLatticeResponse.dispatch,
+        "{0}/resourceconfigurations/(?P<resourceConfigurationIdentifier>.+)$": VPCLatticeResponse.dispatch,
     }
 )
