@@ -38,7 +38,7 @@ export AWS_CONFIG_FILE := $(CURDIR)/$(SANDBOX_STATE_DIR)/aws_config
 endif
 
 .PHONY: help setup sandbox sandbox-stop deploy verify teardown check status docs \
-        bench test test-static test-sandboxed test-lint test-unit test-sanity test-sandbox test-integration test-e2e test-molecule test-packaging
+        bench test test-static test-sandboxed test-lint test-unit test-sanity test-sandbox test-integration test-e2e test-molecule test-packaging test-interruptions
 
 help: ## Show the targets
 	@echo "lattice.multi_account - targets (run from the checkout):"
@@ -104,7 +104,7 @@ test-static: test-lint test-unit test-sanity ## ansible-lint, unit tests, ansibl
 # two cores: the long deployments spend most of their time waiting, as on AWS.
 test-sandboxed: setup ## Sandbox, integration, molecule, end-to-end and packaging tests, one session
 	@echo "==> Sandbox, integration, molecule, end-to-end and packaging tests"
-	$(PYTEST) $(SANDBOXED_SUITES) -q -n 6 --dist load --maxschedchunk 1
+	$(PYTEST) $(SANDBOXED_SUITES) -q -n 6 --dist load --maxschedchunk 1 -m "not interruptions"
 
 # Private sandboxes for tests even when the user exported SANDBOX_STATE_DIR.
 PYTEST := env -u SANDBOX_STATE_DIR $(BIN)/pytest -p no:cacheprovider
@@ -141,6 +141,12 @@ test-e2e: setup ## Deploy / check / redeploy / teardown end to end, checked with
 test-packaging: setup ## Build, install offline and run the collection; docs, EE and AWX checks
 	@echo "==> Packaging"
 	$(PYTEST) tests/packaging tests/awx -q
+
+# Not part of `make test` (which runs its sample, test_interruption_sample): about 25
+# worker-minutes on this 2-core machine.
+test-interruptions: setup ## The whole interruption matrix: deploys and teardowns stopped at 23 points
+	@echo "==> Interruption matrix"
+	$(PYTEST) tests/e2e/test_interruptions.py -q -s -n 3 -m interruptions
 
 # Not part of `make test`: minutes of wall time on private sandboxes.
 SANDBOX_TIME_SCALE ?= 0.02
