@@ -41,6 +41,9 @@ class ResourceRoute:
     gateway: Any
     vpc_association: Any
     resource_association: Any
+    # Resources are reached through the VPC association here; security_groups.check_connection
+    # takes the entry of a route: an endpoint when there is one, else the VPC association.
+    endpoint: Any = None
 
 
 def _private_dns_takes(vpc_association: Any, domain: str) -> bool:
@@ -142,7 +145,7 @@ def connect(instance_id: str, region: str, host: str, port: int) -> Outcome:
     host = host.lower()
     try:
         route = resolve_resource(client, host)
-        check_connection(client, route.vpc_association, port, host)
+        check_connection(client, route, port, host)
         if not any(low <= port <= high for low, high in _port_ranges(route)):
             raise TransportError(
                 COULD_NOT_CONNECT, f"curl: (7) Failed to connect to {host} port {port}: Connection refused",

@@ -11,6 +11,10 @@ GATEWAY = dict(
     vpcId="vpc-0123456789abcdef0", subnetIds=["subnet-01234567"], securityGroupIds=["sg-01234567"],
     ipAddressType="IPV4", ipv4AddressesPerEni=16, createdAt=NOW, lastUpdatedAt=NOW,
 )
+
+# The stubbed answers carry fields of the botocore model this module needs (its
+# botocore_minimums); with requirements.txt's floor the module asks for botocore instead.
+pytestmark = needs_botocore("1.43.3")
 GET = dict(method="get_resource_gateway", id_param="resourceGatewayIdentifier")
 ARGS = {"name": "provider-resources", "vpc_id": GATEWAY["vpcId"], "subnet_ids": ["subnet-01234567"],
         "security_group_ids": ["sg-01234567"]}

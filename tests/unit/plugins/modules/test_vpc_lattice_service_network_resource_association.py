@@ -1,7 +1,7 @@
 """vpc_lattice_service_network_resource_association (and _info): a shared resource configuration by ARN,
 found through the network's list, nothing updated in place."""
 
-from vpc_lattice_harness import ANY, NOW, Calls, arn, described, hexid, listing, run, service_network
+from vpc_lattice_harness import ANY, NOW, Calls, arn, described, hexid, listing, needs_botocore, run, service_network
 
 from ansible_collections.lattice.multi_account.plugins.modules import (
     vpc_lattice_service_network_resource_association as module,
@@ -21,6 +21,10 @@ SNRA = dict(
     dnsEntry={"domainName": f"{hexid('snra')}.{hexid('rcfg')}.1234567.vpc-lattice-rsc.eu-west-1.on.aws",
               "hostedZoneId": "Z1"},
 )
+
+# The stubbed answers carry fields of the botocore model this module needs (its
+# botocore_minimums); with requirements.txt's floor the module asks for botocore instead.
+pytestmark = needs_botocore("1.40.69")
 GET = dict(method="get_service_network_resource_association", id_param="serviceNetworkResourceAssociationIdentifier")
 ARGS = {"service_network": "net-one", "resource_configuration": CONFIG_ARN, "private_dns_enabled": False}
 
