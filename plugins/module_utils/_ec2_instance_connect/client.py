@@ -7,7 +7,7 @@
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
 
-from .._core.client import AWSClient
+from .._core.ec2_endpoint import EC2Client
 
 
 class AnsibleInstanceConnectError(AnsibleAWSError):
@@ -27,16 +27,11 @@ ADVICE = {
 }
 
 
-class InstanceConnectClient(AWSClient):
-    service = "ec2"
+class InstanceConnectClient(EC2Client):
     error_class = AnsibleInstanceConnectError
     missing_codes = ("InvalidInstanceConnectEndpointId.NotFound",)
     advice_by_code = ADVICE
-
-    def advice(self, code, aws_message, operation):
-        if code and "LimitExceeded" in code:
-            return (
-                "an Instance Connect endpoint quota is exhausted (one endpoint per VPC and per subnet, five per account "
-                "and region by default); delete an unused endpoint or request a quota increase"
-            )
-        return super().advice(code, aws_message, operation)
+    quota_advice = (
+        "an Instance Connect endpoint quota is exhausted (one endpoint per VPC and per subnet, five per account "
+        "and region by default); delete an unused endpoint or request a quota increase"
+    )

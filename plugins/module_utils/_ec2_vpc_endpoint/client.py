@@ -7,7 +7,7 @@
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
 
-from .._core.client import AWSClient
+from .._core.ec2_endpoint import EC2Client
 
 
 class AnsibleVpcEndpointError(AnsibleAWSError):
@@ -30,11 +30,11 @@ ADVICE = {
 }
 
 
-class VpcEndpointClient(AWSClient):
-    service = "ec2"
+class VpcEndpointClient(EC2Client):
     error_class = AnsibleVpcEndpointError
     missing_codes = ("InvalidVpcEndpointId.NotFound",)
     advice_by_code = ADVICE
+    quota_advice = "a VPC endpoint quota is exhausted; delete an unused endpoint or request a quota increase"
 
     def advice(self, code, aws_message, operation):
         if code == "InvalidParameter" and "not shared" in (aws_message or ""):
@@ -42,6 +42,4 @@ class VpcEndpointClient(AWSClient):
                 "share the service network or resource configuration with this account through AWS RAM (and accept "
                 "the invitation if the owner is outside the organization), or give an ARN this account owns"
             )
-        if code and "LimitExceeded" in code:
-            return "a VPC endpoint quota is exhausted; delete an unused endpoint or request a quota increase"
         return super().advice(code, aws_message, operation)

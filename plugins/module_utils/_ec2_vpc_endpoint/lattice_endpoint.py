@@ -16,31 +16,25 @@ deleted endpoints listed (state ``deleted``) for a while; they count as gone.
 
 import re
 import uuid
-from functools import partial
 
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 
-from ansible_collections.amazon.aws.plugins.module_utils.ec2 import add_ec2_tags
-from ansible_collections.amazon.aws.plugins.module_utils.ec2 import remove_ec2_tags
 from ansible_collections.amazon.aws.plugins.module_utils.tagging import boto3_tag_list_to_ansible_dict
-from ansible_collections.amazon.aws.plugins.module_utils.tagging import boto3_tag_specifications
-from ansible_collections.amazon.aws.plugins.module_utils.transformation import ansible_dict_to_boto3_filter_list
 from ansible_collections.amazon.aws.plugins.module_utils.transformation import boto3_resource_to_ansible_dict
 
+from .._core.ec2_endpoint import SECURITY_GROUP_ID
+from .._core.ec2_endpoint import SUBNET_ID
+from .._core.ec2_endpoint import VPC_ID
+from .._core.ec2_endpoint import EC2EndpointManager
+from .._core.ec2_endpoint import describe
+from .._core.ec2_endpoint import validate_id
+from .._core.ec2_endpoint import validate_ids
 from .._core.errors import InvalidParameter
 from .._core.resource import Change
-from .._core.resource import ResourceManager
-from .._core.waiting import NOT_FOUND_GRACE
-from .._core.waiting import wait_until
-from .._core.waiting import wait_until_gone
 from .client import AnsibleVpcEndpointError
 from .client import VpcEndpointClient
 
-RESOURCE_TYPE = "vpc-endpoint"
 ENDPOINT_ID = re.compile(r"vpce-[0-9a-f]{8,17}")
-SUBNET_ID = re.compile(r"subnet-[0-9a-f]{8,17}")
-SECURITY_GROUP_ID = re.compile(r"sg-[0-9a-f]{8,17}")
-VPC_ID = re.compile(r"vpc-[0-9a-f]{8,17}")
 # The ARN each endpoint type reaches (VPC Lattice ARNs: the account owning the network or configuration).
 TARGETS = {
     "service_network": ("ServiceNetwork", "ServiceNetworkArn",
@@ -49,10 +43,6 @@ TARGETS = {
                                re.compile(r"arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\d{12}:"
                                           r"resourceconfiguration/rcfg-[0-9a-f]{17}")),
 }
-# EC2 API reference, DescribeVpcEndpoints filter vpc-endpoint-state.
-READY = ("available",)
-FAILED = ("failed", "rejected", "expired")
-GONE = ("deleted",)
 # botocore model (DnsOptionsSpecification): members newer than requirements.txt's botocore floor.
 DNS_OPTION_MEMBERS = {
     "dns_record_ip_type": "DnsRecordIpType",
@@ -78,12 +68,10 @@ def normalize_endpoint(raw, associations=None):
 
 
 def describe_endpoints(api, ids=None, filters=None):
-    request = {}
-    if ids:
-        request["VpcEndpointIds"] = list(ids)
-    if filters:
-        request["Filters"] = ansible_dict_to_boto3_filter_list(filters)
-    return api.paginate("describe_vpc_endpoints", "VpcEndpoints", "describe VPC endpoints", **request)
+    return describe(
+        api, "describe_vpc_endpoints", "VpcEndpoints", "VpcEndpointIds", "describe VPC endpoints",
+        ids=ids, filters=filters,
+    )
 
 
 def describe_associations(api, endpoint_id):
@@ -94,16 +82,25 @@ def describe_associations(api, endpoint_id):
     ).get("VpcEndpointAssociations", [])
 
 
-def endpoint_failure(endpoint):
-    if endpoint.get("state") in FAILED:
-        return f"is {endpoint['state']}: {endpoint.get('failure_reason') or 'no reason given'}"
-    return None
-
-
-class LatticeEndpointManager(ResourceManager):
+class LatticeEndpointManager(EC2EndpointManager):
     client_class = VpcEndpointClient
     result_key = "vpc_endpoint"
     description = "VPC endpoint"
+    id_key = "vpc_endpoint_id"
+    resource_type = "vpc-endpoint"
+    # EC2 API reference, DescribeVpcEndpoints filter vpc-endpoint-state.
+    ready_states = ("available",)
+    failed_states = ("failed", "rejected", "expired")
+    gone_states = ("deleted",)
+    deleting_state = "deleting"
+    failure_key = "failure_reason"
+    ready_goal = "to become available"
+
+    def describe(self, ids=None, filters=None):
+        return describe_endpoints(self.api, ids=ids, filters=filters)
+
+    def normalize(self, raw):
+        return normalize_endpoint(raw)
 
     # --- what the options ask for ---------------------------------------------
     @property
@@ -120,23 +117,15 @@ class LatticeEndpointManager(ResourceManager):
 
     def validate(self):
         super().validate()
-        for option, pattern, what in (("id", ENDPOINT_ID, "a VPC endpoint ID (vpce-...)"),
-                                      ("vpc_id", VPC_ID, "a VPC ID (vpc-...)")):
-            value = self.params.get(option)
-            if value is not None and not pattern.fullmatch(value):
-                raise InvalidParameter(option, f"{value!r} is not {what}")
+        validate_id(self.params, "id", ENDPOINT_ID, "a VPC endpoint ID (vpce-...)")
+        validate_id(self.params, "vpc_id", VPC_ID, "a VPC ID (vpc-...)")
         for option, (endpoint_type, _member, pattern) in TARGETS.items():
             value = self.params.get(option)
             if value is not None and not pattern.fullmatch(value):
                 raise InvalidParameter(option, f"{value!r} is not the ARN of a {endpoint_type} endpoint's target")
-        for option, pattern, what in (("subnet_ids", SUBNET_ID, "subnet ID (subnet-...)"),
-                                      ("security_group_ids", SECURITY_GROUP_ID, "security group ID (sg-...)")):
-            values = self.params.get(option)
-            for index, value in enumerate(values or []):
-                if not pattern.fullmatch(value):
-                    raise InvalidParameter(f"{option}[{index}]", f"{value!r} is not a {what}")
-            if values is not None and not values:
-                raise InvalidParameter(option, "give at least one, or leave it unset")
+        validate_ids(self.params, "subnet_ids", SUBNET_ID, "a subnet ID (subnet-...)", "subnet ID")
+        validate_ids(self.params, "security_group_ids", SECURITY_GROUP_ID, "a security group ID (sg-...)",
+                     "security group ID")
         if not self.params.get("id") and not (self.params.get("vpc_id") and self.target_option):
             raise InvalidParameter(
                 "vpc_id", "give vpc_id and service_network or resource_configuration (or id) to identify the endpoint"
@@ -175,13 +164,6 @@ class LatticeEndpointManager(ResourceManager):
             raise InvalidParameter("subnet_ids", "give the subnets of the endpoint's network interfaces to create it")
 
     # --- reading ----------------------------------------------------------------
-    def read(self, endpoint_id):
-        found = [e for e in describe_endpoints(self.api, ids=[endpoint_id]) if e.get("State") not in GONE]
-        return normalize_endpoint(found[0]) if found else None
-
-    def refresh(self, current):
-        return self.read(current["vpc_endpoint_id"])
-
     def get(self):
         if self.params.get("id"):
             found = self.read(self.params["id"])
@@ -189,11 +171,8 @@ class LatticeEndpointManager(ResourceManager):
             return found
         endpoint_type, member, _pattern = TARGETS[self.target_option]
         target = self.params[self.target_option]
-        candidates = describe_endpoints(
-            self.api, filters={"vpc-id": self.params["vpc_id"], "vpc-endpoint-type": endpoint_type}
-        )
-        found = [e for e in candidates if e.get(member) == target and e.get("State") not in GONE + ("deleting",)]
-        return normalize_endpoint(found[0]) if found else None
+        return self.find({"vpc-id": self.params["vpc_id"], "vpc-endpoint-type": endpoint_type},
+                         matches=lambda endpoint: endpoint.get(member) == target)
 
     def _check_identity(self, endpoint):
         """An endpoint found by id must be the one the other options describe: AWS cannot move it."""
@@ -223,7 +202,7 @@ class LatticeEndpointManager(ResourceManager):
             "subnet_ids": sorted(set(self.params["subnet_ids"])),
             "security_group_ids": sorted(set(self.params.get("security_group_ids") or [])),
             "private_dns_enabled": bool(self.params.get("private_dns_enabled")),
-            "tags": {k: str(v) for k, v in (self.params.get("tags") or {}).items()},
+            "tags": self.predicted_tags(),
             ("service_network_arn" if endpoint_type == "ServiceNetwork" else "resource_configuration_arn"):
                 self.params[self.target_option],
         }
@@ -249,21 +228,11 @@ class LatticeEndpointManager(ResourceManager):
             request["PrivateDnsEnabled"] = self.params["private_dns_enabled"]
         if self.wanted_dns_options:
             request["DnsOptions"] = self.wanted_dns_options
-        if self.params.get("tags"):
-            request["TagSpecifications"] = boto3_tag_specifications(self.params["tags"], types=[RESOURCE_TYPE])
         created = self.api.call(
             "create_vpc_endpoint", f"create a {endpoint_type} VPC endpoint in {request['VpcId']}",
-            ClientToken=str(uuid.uuid4()), **request,
+            ClientToken=str(uuid.uuid4()), **request, **self.tag_specifications(),
         )["VpcEndpoint"]
-        endpoint_id = created["VpcEndpointId"]
-        if not self.wait:
-            return self.read(endpoint_id) or normalize_endpoint(created)
-        # EC2 is eventually consistent: a new endpoint may not be described for a moment.
-        return wait_until(
-            partial(self.read, endpoint_id), f"{self.description} {endpoint_id}",
-            ready=lambda endpoint: endpoint is not None, goal="to be readable after its creation",
-            timeout=min(self.wait_timeout, NOT_FOUND_GRACE),
-        )
+        return self.created(created["VpcEndpointId"], created)
 
     def delete(self, current):
         endpoint_id = current["vpc_endpoint_id"]
@@ -279,16 +248,14 @@ class LatticeEndpointManager(ResourceManager):
     # --- updating ---------------------------------------------------------------
     def changes(self, current):
         request, predicted = {}, {}
-        subnets = self.params.get("subnet_ids")
-        if subnets is not None and sorted(set(subnets)) != current.get("subnet_ids"):
-            request["AddSubnetIds"] = sorted(set(subnets) - set(current.get("subnet_ids") or []))
-            request["RemoveSubnetIds"] = sorted(set(current.get("subnet_ids") or []) - set(subnets))
-            predicted["subnet_ids"] = sorted(set(subnets))
-        groups = self.params.get("security_group_ids")
-        if groups is not None and sorted(set(groups)) != current.get("security_group_ids"):
-            request["AddSecurityGroupIds"] = sorted(set(groups) - set(current.get("security_group_ids") or []))
-            request["RemoveSecurityGroupIds"] = sorted(set(current.get("security_group_ids") or []) - set(groups))
-            predicted["security_group_ids"] = sorted(set(groups))
+        # ModifyVpcEndpoint takes what to add and what to remove, not the whole list.
+        for option, add, remove in (("subnet_ids", "AddSubnetIds", "RemoveSubnetIds"),
+                                    ("security_group_ids", "AddSecurityGroupIds", "RemoveSecurityGroupIds")):
+            wanted = self.changed_ids(option, current)
+            if wanted is not None:
+                request[add] = sorted(set(wanted) - set(current.get(option) or []))
+                request[remove] = sorted(set(current.get(option) or []) - set(wanted))
+                predicted[option] = wanted
         ip_type = self.params.get("ip_address_type")
         if ip_type and ip_type != current.get("ip_address_type"):
             request["IpAddressType"] = predicted["ip_address_type"] = ip_type
@@ -308,26 +275,3 @@ class LatticeEndpointManager(ResourceManager):
         return [Change(predicted, lambda: self.api.call(
             "modify_vpc_endpoint", f"modify VPC endpoint {endpoint_id}", VpcEndpointId=endpoint_id, **request,
         ))]
-
-    def set_tags(self, current, to_set, to_unset):
-        endpoint_id = current["vpc_endpoint_id"]
-        remove_ec2_tags(self.api.client, self.module, endpoint_id, to_unset)
-        add_ec2_tags(self.api.client, self.module, endpoint_id, to_set)
-
-    # --- waiting ----------------------------------------------------------------
-    def wait_ready(self, resource):
-        endpoint_id = resource["vpc_endpoint_id"]
-        return wait_until(
-            partial(self.read, endpoint_id), f"{self.description} {endpoint_id}",
-            ready=lambda endpoint: endpoint is not None and endpoint["state"] in READY,
-            goal="to become available", failure=endpoint_failure,
-            state=lambda endpoint: "not found" if endpoint is None else endpoint["state"],
-            timeout=self.wait_timeout, current=resource,
-        )
-
-    def wait_gone(self, resource):
-        endpoint_id = resource["vpc_endpoint_id"]
-        return wait_until_gone(
-            partial(self.read, endpoint_id), f"{self.description} {endpoint_id}", failure=endpoint_failure,
-            state=lambda endpoint: endpoint["state"], timeout=self.wait_timeout,
-        )
