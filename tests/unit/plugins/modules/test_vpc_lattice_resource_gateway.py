@@ -6,15 +6,16 @@ from vpc_lattice_harness import ANY, NOW, Calls, arn, described, hexid, listing,
 from ansible_collections.lattice.multi_account.plugins.modules import vpc_lattice_resource_gateway as module
 from ansible_collections.lattice.multi_account.plugins.modules import vpc_lattice_resource_gateway_info as info
 
+# The stubbed answers carry fields of the botocore model this module needs (its
+# botocore_minimums); with requirements.txt's floor the module asks for botocore instead.
+pytestmark = needs_botocore("1.43.3")
+
 GATEWAY = dict(
     id=hexid("rgw"), arn=arn(f"resourcegateway/{hexid('rgw')}"), name="provider-resources", status="ACTIVE",
     vpcId="vpc-0123456789abcdef0", subnetIds=["subnet-01234567"], securityGroupIds=["sg-01234567"],
     ipAddressType="IPV4", ipv4AddressesPerEni=16, createdAt=NOW, lastUpdatedAt=NOW,
 )
 
-# The stubbed answers carry fields of the botocore model this module needs (its
-# botocore_minimums); with requirements.txt's floor the module asks for botocore instead.
-pytestmark = needs_botocore("1.43.3")
 GET = dict(method="get_resource_gateway", id_param="resourceGatewayIdentifier")
 ARGS = {"name": "provider-resources", "vpc_id": GATEWAY["vpcId"], "subnet_ids": ["subnet-01234567"],
         "security_group_ids": ["sg-01234567"]}

@@ -10,6 +10,10 @@ from ansible_collections.lattice.multi_account.plugins.modules import (
     vpc_lattice_service_network_resource_association_info as info,
 )
 
+# The stubbed answers carry fields of the botocore model this module needs (its
+# botocore_minimums); with requirements.txt's floor the module asks for botocore instead.
+pytestmark = needs_botocore("1.40.69")
+
 PROVIDER = "210987654321"
 NET = service_network(name="net-one")
 CONFIG_ARN = arn(f"resourceconfiguration/{hexid('rcfg')}", PROVIDER)
@@ -22,9 +26,6 @@ SNRA = dict(
               "hostedZoneId": "Z1"},
 )
 
-# The stubbed answers carry fields of the botocore model this module needs (its
-# botocore_minimums); with requirements.txt's floor the module asks for botocore instead.
-pytestmark = needs_botocore("1.40.69")
 GET = dict(method="get_service_network_resource_association", id_param="serviceNetworkResourceAssociationIdentifier")
 ARGS = {"service_network": "net-one", "resource_configuration": CONFIG_ARN, "private_dns_enabled": False}
 
