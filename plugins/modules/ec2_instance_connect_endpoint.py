@@ -46,27 +46,12 @@ options:
     type: str
     choices: [ipv4, dualstack, ipv6]
     version_added: 0.2.0
-  state:
-    description:
-      - V(present) creates the endpoint or converges it to the options given; options left unset are not touched.
-      - V(absent) deletes it; deleting an endpoint that does not exist is not a change.
-    type: str
-    choices: [present, absent]
-    default: present
   wait:
     description:
       - Wait until the endpoint is C(create-complete) (or C(update-complete)) after a change, or deleted after
         a delete. An endpoint that ends C(*-failed) fails the task with the reason AWS gives.
     type: bool
     default: true
-  wait_timeout:
-    description:
-      - How many seconds to wait when O(wait=true).
-    type: int
-    default: 600
-notes:
-  - Check mode makes no change and returns the endpoint as it would be.
-  - Diff mode returns the endpoint before and after under C(diff).
 author:
   - lattice.multi_account maintainers (@lattice-multi-account)
 extends_documentation_fragment:
@@ -74,6 +59,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - amazon.aws.boto3
+  - lattice.multi_account.ec2_endpoint
 """
 
 EXAMPLES = r"""

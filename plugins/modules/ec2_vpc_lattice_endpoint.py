@@ -82,27 +82,13 @@ options:
           - Needs botocore 1.43.74 or newer.
         type: list
         elements: str
-  state:
-    description:
-      - V(present) creates the endpoint or converges it to the options given; options left unset are not touched.
-      - V(absent) deletes it; deleting an endpoint that does not exist is not a change.
-    type: str
-    choices: [present, absent]
-    default: present
   wait:
     description:
       - Wait until the endpoint is C(available) after a change, or deleted after a delete. An endpoint that
         ends C(failed) fails the task with the reason AWS gives.
     type: bool
     default: true
-  wait_timeout:
-    description:
-      - How many seconds to wait when O(wait=true).
-    type: int
-    default: 600
 notes:
-  - Check mode makes no change and returns the endpoint as it would be.
-  - Diff mode returns the endpoint before and after under C(diff).
   - The DNS names under which the endpoint reaches each service and resource are listed by
     M(lattice.multi_account.ec2_vpc_lattice_endpoint_info) (C(associations)).
 author:
@@ -112,6 +98,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - amazon.aws.boto3
+  - lattice.multi_account.ec2_endpoint
 """
 
 EXAMPLES = r"""
