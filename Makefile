@@ -142,7 +142,7 @@ test-packaging: setup ## Build, install offline and run the collection; docs, EE
 	@echo "==> Packaging"
 	$(PYTEST) tests/packaging tests/awx -q
 
-# Not part of `make test` (which runs its sample, test_interruption_sample): about 25
+# Not part of `make test` (which runs a sample, in tests/e2e/test_least_privilege.py): about 25
 # worker-minutes on this 2-core machine.
 test-interruptions: setup ## The whole interruption matrix: deploys and teardowns stopped at 23 points
 	@echo "==> Interruption matrix"

@@ -19,7 +19,8 @@ What each state must allow, checked with boto3 in every account:
   re-deploy is checked up to the next stop and the last one to the end: the whole
   pattern with exactly one of each resource, then a further deploy with changed=0.
 
-Budget (``make test`` allows the matrix about 8 worker-minutes): each state gets ONE
+Budget (the whole matrix is ``make test-interruptions``; ``make test`` runs a sample of it
+inside tests/e2e/test_least_privilege.py, SAMPLE_* below): each state gets ONE
 of the two paths (``Stop.path``, chosen so that each re-deploy reaches the next stop) and
 ONE of the two signals (SIGINT and SIGKILL alternate along each list); a teardown
 stopped at a point is finished by the next teardown, itself stopped at the next point,
@@ -77,6 +78,7 @@ class Stop:
 
 
 T, R = "teardown", "re-deploy"
+MISSING_AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/no-such-image"
 
 # In the order the deploy makes them (roles/provider/tasks/present.yml, service.yml). A
 # module's calls follow each other within milliseconds, so a state is named after what
@@ -100,10 +102,12 @@ CONSUMER_NETWORK_STOPS = [
     Stop("consumer: 2 of 3 security groups", ("CreateSecurityGroup#2",), R),
     Stop("consumer: Instance Connect endpoint create-in-progress", ("CreateInstanceConnectEndpoint",), T),
     # The deploy fails on its own once the network, the endpoint and the instances' role
-    # exist, before the instances: the AMI cannot be read.
+    # exist, before the instances: the AMI cannot be read (a parameter that does not exist,
+    # under the path iam/consumer.json lets the consumer read, so that the least-privilege
+    # run of this state fails on the missing parameter, not on a refusal).
     Stop("consumer: failed at the AMI lookup, before the instances", path=R,
-         extra={"consumer_ami_ssm_parameter": "/no/such/parameter"},
-         message="could not be read from the SSM parameter /no/such/parameter"),
+         extra={"consumer_ami_ssm_parameter": MISSING_AMI_PARAMETER},
+         message=f"could not be read from the SSM parameter {MISSING_AMI_PARAMETER}"),
 ]
 # The waits (roles/consumer/tasks/wait.yml) start after the last association is asked
 # for; each such state starts from an empty consumer (the state before it takes the
@@ -148,11 +152,11 @@ def _matches(call, wanted):
     return call.get("operation") == wanted.partition("#")[0] and not call.get("fault") and 200 <= int(call.get("status") or 0) < 300
 
 
-def run_stopped(info, name, inventory, *args, stop, signum):
+def run_stopped(info, name, inventory, *args, stop, signum, env_extra=None):
     """Run a playbook and send ``signum`` to its process group as soon as the calls of
     ``stop`` have been answered; returns (returncode, output, recap) of the stopped run.
     Fails when the run ends before reaching the stop point."""
-    cmd, env = playbook_command(info, name, inventory, *args)
+    cmd, env = playbook_command(info, name, inventory, *args, env_extra=env_extra)
     log_path = info["calls_log"]
     offset = os.path.getsize(log_path) if os.path.exists(log_path) else 0
     with tempfile.TemporaryFile("w+") as out:
@@ -243,11 +247,15 @@ def duplicates(account, whole):
 
 
 class Matrix:
-    """One group of states on its own sandbox; records what each state left behind."""
+    """One group of states on its own sandbox; records what each state left behind.
+    ``inventory`` and ``env_extra``: how the runs reach the accounts (playbook_command);
+    the inventory's hosts are named provider and consumer."""
 
-    def __init__(self, info, group):
+    def __init__(self, info, group, inventory="sandbox", env_extra=None):
         self.info = info
         self.group = group
+        self.inventory = inventory
+        self.env_extra = env_extra
         self.provider = Account(info, "provider")
         self.consumer = Account(info, "consumer")
         self.provider.role_names = {"lambda-vpc-lattice-role"}
@@ -275,14 +283,15 @@ class Matrix:
         """Run ``name`` stopped at ``stop``, SIGINT or SIGKILL by ``index``."""
         signum = signal.SIGINT if index % 2 == 0 else signal.SIGKILL
         started = time.monotonic()
-        result = run_stopped(self.info, name, "sandbox", *FAST, *args, stop=stop, signum=signum)
+        result = run_stopped(self.info, name, self.inventory, *FAST, *args, stop=stop, signum=signum,
+                             env_extra=self.env_extra)
         self.runs.append(result)
         self.seconds.append((f"{name} stopped: {stop.name}", time.monotonic() - started))
         return signum, result
 
     def run(self, name, *args):
         started = time.monotonic()
-        result = playbook(self.info, name, "sandbox", *FAST, *args)
+        result = playbook(self.info, name, self.inventory, *FAST, *args, env_extra=self.env_extra)
         self.runs.append(result)
         self.seconds.append((f"{name} {' '.join(args)}", time.monotonic() - started))
         return result
@@ -371,29 +380,15 @@ def sandbox_for(tmp_path_factory, name, delay):
 
 # The sample `make test` runs: what the whole matrix costs (about 25 worker-minutes
 # on this 2-core machine, 18 CPU-minutes, measured) does not fit the 20 minutes of
-# `make test`, so it runs three states of it on one sandbox, each with the path and
-# signal the matrix gives it (a deploy that fails on its own, a deploy killed while it
-# waits for the instances, a teardown interrupted with SIGINT while the instances shut
-# down), then the re-deploy to the end (exactly one of each resource, then changed=0)
-# and the teardown to the end (every account empty). The whole matrix (23 states):
-# `make test-interruptions`.
+# `make test`, so three of its states, each with the path and signal the matrix gives
+# it, run inside tests/e2e/test_least_privilege.py, on the deployment that test makes
+# anyway (a deployment is the expensive part of a test): a deploy that fails on its
+# own, a deploy killed while it waits for the instances, a teardown interrupted with
+# SIGINT while the instances shut down; then the re-deploy to the end (exactly one of
+# each resource, then changed=0) and the teardown to the end (every account empty).
+# The whole matrix (23 states): `make test-interruptions`.
 SAMPLE_DEPLOY_STOPS = [CONSUMER_NETWORK_STOPS[-1], CONSUMER_WORKLOAD_STOPS[-1]]
 SAMPLE_TEARDOWN_STOPS = [TEARDOWN_STOPS[2]]
-
-
-@pytest.mark.sandbox
-@pytest.mark.slow(270)
-def test_interruption_sample(tmp_path_factory):
-    state_dir, info = sandbox_for(tmp_path_factory, "stop-sample", 6.0)
-    try:
-        matrix = Matrix(info, "sample")
-        ok(matrix.run("deploy", "--limit", "management-account,provider"))
-        matrix.deploy_states(SAMPLE_DEPLOY_STOPS, "--limit", "consumer")
-        matrix.converge(SAMPLE_DEPLOY_STOPS[-1].name, "--limit", "consumer")
-        matrix.teardown_states(SAMPLE_TEARDOWN_STOPS)
-        matrix.figure()
-    finally:
-        control.stop(state_dir)
 
 
 # slow(seconds): measured on the shared machine (load average 10 on 2 cores), see the report.

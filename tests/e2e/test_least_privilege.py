@@ -1,14 +1,20 @@
 """The least-privilege policies of iam/, enforced: the reference pattern deployed, re-deployed
 and torn down by roles that hold nothing else, on a sandbox that authorizes every call
-(SANDBOX_IAM=enforce, sandbox/moto_ext/core/authorization.py).
+(SANDBOX_IAM=enforce, sandbox/moto_ext/core/authorization.py); and, on the same deployment,
+the sample of the interruption matrix that `make test` runs (test_interruptions.py,
+SAMPLE_*): a consumer deploy that fails on its own, one killed while it waits for the
+instances, then the deploy to the end (exactly one of each resource) and a re-deploy with
+changed=0; at the end a teardown interrupted with SIGINT and the teardown that finishes
+the job (every account empty). One deployment proves both: deployments are the expensive
+part of the suite, and interrupted runs under least privilege are what AWX jobs are.
 
 What is proven, and how:
 
 - enough: a role ``lattice-deployer`` in the provider and in the consumer account holds only
   iam/provider.json or iam/consumer.json (ACCOUNT_ID filled in) and trusts the
   management account; the inventory reaches them with ``aws_role_arn`` from the management
-  account's keys (the AWX way). Deploy, re-deploy (changed=0) and teardown succeed, and
-  nothing is left. No call of those roles was refused but iam:ListAccountAliases, which
+  account's keys (the AWX way). Deploy, re-deploy (changed=0) and teardown succeed, also
+  when stopped and run again, and nothing is left. No call of those roles was refused but iam:ListAccountAliases, which
   amazon.aws.aws_caller_info asks for and does without (its account alias).
 - nothing too much, statement by statement: the call log of those runs records, for every
   authorized call, each action checked (the call's own and the dependent ones, such as
@@ -40,15 +46,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_pattern import ROOT, Account, changed, check_empty, ok, playbook, start_sandbox
+from test_interruptions import SAMPLE_DEPLOY_STOPS, SAMPLE_TEARDOWN_STOPS, Matrix
+from test_pattern import ROOT, Account, ok, playbook
 
-from sandbox import control
+from sandbox import control, testing
 
 DEPLOYER = "lattice-deployer"
 POLICIES = {"provider": ROOT / "iam" / "provider.json", "consumer": ROOT / "iam" / "consumer.json"}
 # amazon.aws.aws_caller_info reads the account alias if it may, and does without it otherwise.
 TOLERATED_DENIALS = {"iam:ListAccountAliases"}
-SAMPLE = {"provider": "VpcLatticeRead", "consumer": "Ec2Read"}
+STATEMENTS_REMOVED = {"provider": "VpcLatticeRead", "consumer": "Ec2Read"}
 NOT_AUTHORIZED = re.compile(r"is not authorized to perform: ([\w-]+:\w+)")
 
 
@@ -112,19 +119,22 @@ def sole_grants(entries):
 
 @pytest.fixture(scope="module")
 def enforced(tmp_path_factory):
-    # Instant (no lag, no IAM propagation): this run is about authorization, the behaviour over
-    # time has its deployments in test_pattern.py; it keeps the test to a few minutes.
-    state_dir, info = start_sandbox(tmp_path_factory, "least-privilege", ("provider", "consumer"), iam="enforce",
-                                    lag=0, iam_propagation=0)
+    # As hard as AWS (testing.AWS_LIKE), and transitional states that last 6 s instead of
+    # test_pattern.DELAY: long enough for the sample's stops to find the instances still pending
+    # (test_interruptions.sandbox_for).
+    state_dir = tmp_path_factory.mktemp("least-privilege")
+    info = control.start(state_dir, control.free_port(), accounts=("provider", "consumer"), delay=6.0, iam="enforce",
+                         **testing.AWS_LIKE)
     yield info
     control.stop(state_dir)
 
 
 @pytest.mark.sandbox
-# Measured alone on the shared 2-core machine: 616 s (load average 9) and 903 s (load average 11);
-# 2 min 44 s to 3 min 10 s of CPU. Five playbook runs: deploy, re-deploy, the two samples, teardown.
-@pytest.mark.slow(900)
-def test_least_privilege_policies_deploy_redeploy_and_teardown(enforced, tmp_path):
+# Measured alone on the 2-core machine, lightly loaded: 298 s wall, 3 min 24 s of CPU (the sandbox's
+# included) for nine runs: the provider's deploy, the consumer's failed and killed deploys, two deploys
+# to the end, the two runs without a statement, the interrupted teardown and the last one.
+@pytest.mark.slow(300)
+def test_least_privilege_policies_through_interrupted_deploys_and_teardowns(enforced, tmp_path):
     info = enforced
     accounts = {name: Account(info, name) for name in ("provider", "consumer")}
     management_id = info["accounts"]["management"]["id"]
@@ -133,13 +143,17 @@ def test_least_privilege_policies_deploy_redeploy_and_teardown(enforced, tmp_pat
     hosts = inventory(tmp_path / "inventory", accounts)
     env = base_credential(info)
 
-    ok(playbook(info, "deploy", hosts, env_extra=env))
-    assert changed(ok(playbook(info, "deploy", hosts, env_extra=env))) == {"provider": 0, "consumer": 0}
+    # The deploy, stopped and run again (test_interruptions.Matrix records what each stop left),
+    # then to the end, then again with changed=0 in both accounts.
+    matrix = Matrix(info, "sample, least privilege", inventory=hosts, env_extra=env)
+    ok(matrix.run("deploy", "--limit", "provider"))
+    matrix.deploy_states(SAMPLE_DEPLOY_STOPS, "--limit", "consumer")
+    matrix.converge(SAMPLE_DEPLOY_STOPS[-1].name)
 
-    # The sample: one statement less, the run fails, and says which permission is missing. One run per
+    # One statement less, the run fails, and says which permission is missing. One run per
     # account (--limit): deploy.yml stops before the consumers once the providers have failed.
     refusals = set()
-    for name, sid in SAMPLE.items():
+    for name, sid in STATEMENTS_REMOVED.items():
         grant(accounts[name], management_id, without=sid)
         mark = len(Path(info["calls_log"]).read_text().splitlines())
         returncode, output, recap = playbook(info, "deploy", hosts, "--limit", name, env_extra=env)
@@ -157,9 +171,9 @@ def test_least_privilege_policies_deploy_redeploy_and_teardown(enforced, tmp_pat
         assert {action for _account, action in refused} <= removed, refused
         refusals |= refused
 
-    ok(playbook(info, "teardown", hosts, env_extra=env))
-    for account in accounts.values():
-        check_empty(account)
+    # The teardown, interrupted and run again to the end: every account empty (Matrix.empty).
+    matrix.teardown_states(SAMPLE_TEARDOWN_STOPS)
+    matrix.figure()
 
     entries = deployer_checks(info, accounts)
     refused = {call["iam"]["denied"] for _account, call in entries if "denied" in call["iam"]}
