@@ -136,13 +136,13 @@ test-molecule: setup ## Molecule scenarios on the sandbox (pattern: syntax only 
 
 test-e2e: setup ## Deploy / check / redeploy / teardown end to end, checked with boto3
 	@echo "==> End-to-end"
-	$(PYTEST) tests/e2e/test_pattern.py -q -n 2
+	$(PYTEST) tests/e2e/test_reference_pattern.py tests/e2e/test_pattern.py -q -n 2
 
 test-packaging: setup ## Build, install offline and run the collection; docs, EE and AWX checks
 	@echo "==> Packaging"
 	$(PYTEST) tests/packaging tests/awx -q
 
-# Not part of `make test` (which runs a sample, in tests/e2e/test_least_privilege.py): about 25
+# Not part of `make test` (which runs a sample, in tests/e2e/test_reference_pattern.py): about 25
 # worker-minutes on this 2-core machine.
 test-interruptions: setup ## The whole interruption matrix: deploys and teardowns stopped at 23 points
 	@echo "==> Interruption matrix"

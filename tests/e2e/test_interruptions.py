@@ -20,7 +20,7 @@ What each state must allow, checked with boto3 in every account:
   pattern with exactly one of each resource, then a further deploy with changed=0.
 
 Budget (the whole matrix is ``make test-interruptions``; ``make test`` runs a sample of it
-inside tests/e2e/test_least_privilege.py, SAMPLE_* below): each state gets ONE
+inside tests/e2e/test_reference_pattern.py, SAMPLE_* below): each state gets ONE
 of the two paths (``Stop.path``, chosen so that each re-deploy reaches the next stop) and
 ONE of the two signals (SIGINT and SIGKILL alternate along each list); a teardown
 stopped at a point is finished by the next teardown, itself stopped at the next point,
@@ -381,7 +381,7 @@ def sandbox_for(tmp_path_factory, name, delay):
 # The sample `make test` runs: what the whole matrix costs (about 25 worker-minutes
 # on this 2-core machine, 18 CPU-minutes, measured) does not fit the 20 minutes of
 # `make test`, so three of its states, each with the path and signal the matrix gives
-# it, run inside tests/e2e/test_least_privilege.py, on the deployment that test makes
+# it, run inside tests/e2e/test_reference_pattern.py, on the deployment that test makes
 # anyway (a deployment is the expensive part of a test): a deploy that fails on its
 # own, a deploy killed while it waits for the instances, a teardown interrupted with
 # SIGINT while the instances shut down; then the re-deploy to the end (exactly one of

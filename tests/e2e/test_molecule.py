@@ -2,7 +2,7 @@
 
 The `provider` scenario deploys (converge), checks idempotence, verifies and tears
 down (destroy) on the sandbox. The `pattern` scenario imports the deploy, verify and
-teardown playbooks that tests/e2e/test_pattern.py already runs end to end (under
+teardown playbooks that tests/e2e/test_reference_pattern.py already runs end to end (under
 injected faults, checked with boto3), so `make test` only runs its `syntax` step
 (molecule loads the scenario and ansible-playbook parses every play); run it whole
 with `MOLECULE_FULL=1 make test-molecule`. ANSIBLE_HOME points into the test's

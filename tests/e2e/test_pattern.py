@@ -1,10 +1,12 @@
-"""End to end: the deploy / verify / teardown playbooks on private sandboxes.
+"""End to end: the deploy / verify / teardown playbooks on private sandboxes, and the
+checks the end-to-end tests share.
 
-Deploys with the sandbox inventory, then checks with boto3, account by account,
-every row of the reference (../shared/seed/resources.md), runs the deploy again
-and expects no change, checks that --check on a fresh sandbox makes no mutating
-call, tears down and expects nothing left; then the same with two providers and
-two consumers (inventories/sandbox-large).
+The checks follow the reference (../shared/seed/resources.md) row by row, with boto3,
+account by account; the reference pattern itself is deployed by
+test_reference_pattern.py. Here: a consumer outside the organization, a consumer
+that waits for shares that never come, and two providers and two consumers
+(inventories/sandbox-large) deployed, re-deployed without change, verified and torn
+down under injected faults.
 """
 
 from __future__ import annotations
@@ -427,7 +429,7 @@ def check_shared_resource(info, provider, consumer, name, port):
     assert opened["exit_code"] == 0, opened
 
 
-# ---------------------------------------------------------------- the reference pattern
+# ---------------------------------------------------------------- one provider, one consumer
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory):
@@ -444,63 +446,6 @@ def test_handler_answers_like_the_reference():
     assert module.lambda_handler({}, None) == HANDLER_RESPONSE
     with zipfile.ZipFile(io.BytesIO(packaged_handler_zip())) as archive:
         assert archive.namelist() == ["index.py"]
-
-
-@pytest.mark.sandbox
-@pytest.mark.slow(590)
-def test_reference_pattern(pair):
-    provider, consumer = Account(pair, "provider"), Account(pair, "consumer")
-    log = testing.CallLog(pair["calls_log"])
-
-    # --check --diff on a fresh sandbox: reports the creations, makes none.
-    mark = log.mark()
-    result = ok(playbook(pair, "deploy", "sandbox", "--check", "--diff"))
-    assert changed(result)["provider"] > 0 and changed(result)["consumer"] > 0
-    assert log.mutating(since=mark) == []
-    # A complete plan: every resource the deploy creates, also those whose parent does
-    # not exist yet (planned_change). Provider: Lambda role, function, service, target
-    # group, invoke permission, listener, share. Consumer: VPC, 4 subnets, 4 route
-    # tables, 3 security groups, Instance Connect endpoint, instance role and its
-    # policy, 2 instances, service network, VPC association, 1 service association.
-    assert plan(result) == {"management-account": "nothing to do",
-                            "provider": "7 to create, 0 to change, 0 to delete",
-                            "consumer": "20 to create, 0 to change, 0 to delete"}, result[1][-15000:]
-    assert "+++ after: vpc-lattice listener https-service-listener" in result[1]
-    check_empty(provider)
-    check_empty(consumer)
-
-    deploy = ok(playbook(pair, "deploy", "sandbox", env_extra={"ANSIBLE_DEPRECATION_WARNINGS": "1"}))
-    # No deprecated option or behaviour is used. The one deprecation left is printed by
-    # amazon.aws.iam_role (10.x) on every call, whatever its options.
-    deprecations = [line for line in deploy[1].splitlines() if "DEPRECATION" in line]
-    assert [d for d in deprecations if "iam_role.assume_role_policy_document_raw" not in d] == [], deprecations
-    service_arn, _auth_policy = check_provider(provider, org_arn=pair["organization"]["arn"])
-    check_consumer(consumer, [service_arn])
-
-    again = ok(playbook(pair, "deploy", "sandbox"))
-    assert changed(again) == {"management-account": 0, "provider": 0, "consumer": 0}, again[1][-15000:]
-
-    # verify.yml calls the service from a consumer instance through the sandbox's data plane
-    mark = log.mark()
-    verified = ok(playbook(pair, "verify", "sandbox"))
-    assert "Hello from Lambda Function!!" in verified[1]
-    assert [(c["operation"], c["status"], c["account"]) for c in log(since=mark)
-            if c["service"] == "vpc-lattice-svcs"] == [("Invoke", 200, consumer.id)]
-    mark = log.mark()
-    check = ok(playbook(pair, "deploy", "sandbox", "--check", "--diff"))
-    assert changed(check) == {"management-account": 0, "provider": 0, "consumer": 0}, check[1][-15000:]
-    assert set(plan(check).values()) == {"nothing to do"}, check[1][-5000:]
-    assert log.mutating(since=mark) == []
-
-    teardown = ok(playbook(pair, "teardown", "sandbox"))
-    check_empty(provider)
-    check_empty(consumer)
-    mark = log.mark()
-    second = ok(playbook(pair, "teardown", "sandbox"))
-    assert changed(second) == {"management-account": 0, "provider": 0, "consumer": 0}, second[1][-15000:]
-    assert log.mutating(since=mark) == []
-    check_no_secret(pair, result, deploy, again, verified, check, teardown, second)
-    print(f"reference pattern under SANDBOX_FAULTS={FAULTS}: {check_faults_were_retried(log)} faults, all retried")
 
 
 @pytest.mark.sandbox

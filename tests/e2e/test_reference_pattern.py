@@ -1,0 +1,225 @@
+"""The reference pattern end to end, as hard as AWS gets: every row of the reference
+(../shared/seed/resources.md) checked with boto3, account by account, on a sandbox that
+delays (testing.AWS_LIKE), throttles and fails calls (FAULTS), and authorizes every call
+against the caller's IAM policies (SANDBOX_IAM=enforce, sandbox/moto_ext/core/authorization.py),
+with runs stopped halfway as AWX jobs and laptops stop them. One deployment proves all of
+it: deployments are the expensive part of the suite (`make test` has 20 minutes).
+
+The runs use inventories/sandbox as shipped, plus one file that has the provider and the
+consumer assume a role ``lattice-deployer`` in their account, holding only iam/provider.json
+or iam/consumer.json (ACCOUNT_ID filled in); the management account runs as itself.
+
+In order:
+
+- check mode on fresh accounts is a complete plan (plan_summary: every resource the deploy
+  creates) and makes no mutating call;
+- the sample of the interruption matrix (test_interruptions.py, SAMPLE_*): the provider's
+  deploy, then a consumer deploy that fails on its own and one killed while it waits for the
+  instances; then the deploy to the end: every row of the reference, exactly one of each
+  resource, no deprecated option used; and a re-deploy with changed=0;
+- verify.yml calls the service from a consumer instance through the sandbox's data plane;
+- check mode after the deploy: nothing to do, no mutating call;
+- least privilege, statement by statement: a run without the provider's ``VpcLatticeRead``
+  and one without the consumer's ``Ec2Read`` fail, naming the missing permission (this
+  collection's modules also say what to do); every refusal of those runs is an action of the
+  removed statement, in its own account;
+- a teardown interrupted with SIGINT while the instances shut down, then the teardown to the
+  end: every account empty; a second teardown changes nothing and makes no mutating call;
+- no run printed a secret key; every injected fault was retried;
+- from the call log of all the runs: every statement of both policies is the ONLY statement
+  that allowed at least one check (the call's action or a dependent one, such as
+  iam:PassRole), so without it that call is refused (the sandbox refuses whatever no
+  statement allows). That the run then fails is shown by real runs only for the two above:
+  a module could do without a refused call, as amazon.aws.aws_caller_info does without the
+  account alias (iam:ListAccountAliases, the one refusal tolerated). A statement can still
+  hold actions no run used (updates, the other half of a create/delete pair): the proof is
+  per statement, not per action.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from test_interruptions import SAMPLE_DEPLOY_STOPS, SAMPLE_TEARDOWN_STOPS, Matrix
+from test_pattern import (FAULTS, ROOT, Account, changed, check_empty, check_faults_were_retried, check_no_secret,
+                          ok, plan, playbook)
+
+from sandbox import control, testing
+
+DEPLOYER = "lattice-deployer"
+POLICIES = {"provider": ROOT / "iam" / "provider.json", "consumer": ROOT / "iam" / "consumer.json"}
+# amazon.aws.aws_caller_info reads the account alias if it may, and does without it otherwise.
+TOLERATED_DENIALS = {"iam:ListAccountAliases"}
+STATEMENTS_REMOVED = {"provider": "VpcLatticeRead", "consumer": "Ec2Read"}
+NOT_AUTHORIZED = re.compile(r"is not authorized to perform: ([\w-]+:\w+)")
+
+
+def policy(account, without=None):
+    """iam/<account>.json for ``account``, without the statement whose Sid is ``without``."""
+    document = json.loads(POLICIES[account.profile].read_text().replace("ACCOUNT_ID", account.id))
+    document["Statement"] = [s for s in document["Statement"] if s["Sid"] != without]
+    return document
+
+
+def grant(account, without=None):
+    """The deployer role of ``account``, trusting the account's own root (its profile in the sandbox
+    inventory is the source credential), with only its policy."""
+    iam = account("iam")
+    trust = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account.id}:root"}, "Action": "sts:AssumeRole"}]}
+    if not [r for r in iam.list_roles()["Roles"] if r["RoleName"] == DEPLOYER]:
+        iam.create_role(RoleName=DEPLOYER, AssumeRolePolicyDocument=json.dumps(trust))
+    iam.put_role_policy(RoleName=DEPLOYER, PolicyName="lattice-least-privilege",
+                        PolicyDocument=json.dumps(policy(account, without)))
+
+
+def inventory(path, accounts):
+    """inventories/sandbox as shipped (what `make deploy` uses), plus one file: the provider and
+    the consumer reach their account through its deployer role, assumed from the account's own
+    profile (roles/aws_account: aws_profile is the source of aws_role_arn)."""
+    shutil.copytree(ROOT / "inventories" / "sandbox", path)
+    hosts = {name: {"aws_role_arn": f"arn:aws:iam::{account.id}:role/{DEPLOYER}"} for name, account in accounts.items()}
+    (path / "deployer_roles.yml").write_text(yaml.safe_dump({"all": {"hosts": hosts}}))
+    return path
+
+
+def not_sts(calls):
+    """The calls but STS's: assuming the deployer role creates nothing, also in check mode."""
+    return [c for c in calls if c["service"] != "sts"]
+
+
+def removed_actions(account, sid):
+    [statement] = [s for s in policy(account)["Statement"] if s["Sid"] == sid]
+    return statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+
+
+def deployer_checks(info, accounts, since=0):
+    """(account, call) of every call the deployer roles made, from the call log."""
+    ids = {a.id: name for name, a in accounts.items()}
+    calls = [json.loads(line) for line in Path(info["calls_log"]).read_text().splitlines()[since:]]
+    return [(ids[c["account"]], c) for c in calls if c["account"] in ids and c.get("iam")]
+
+
+def sole_grants(entries):
+    """{account: {Sid: an action that statement alone allowed}} from the call log."""
+    needed = {}
+    for account, call in entries:
+        for check in call["iam"].get("checks", []):
+            if len(check["allowed_by"]) == 1:
+                needed.setdefault(account, {}).setdefault(check["allowed_by"][0], check["action"])
+    return needed
+
+
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    # Transitional states last 6 s (instead of test_pattern.DELAY): long enough for the
+    # sample's stops to find the instances still pending (test_interruptions.sandbox_for).
+    state_dir = tmp_path_factory.mktemp("reference")
+    info = control.start(state_dir, control.free_port(), accounts=("provider", "consumer"), delay=6.0, iam="enforce",
+                         faults=FAULTS, **testing.AWS_LIKE)
+    yield info
+    control.stop(state_dir)
+
+
+@pytest.mark.sandbox
+# Measured alone on the 2-core machine, lightly loaded: 654 s wall (mostly waits: transitions of 6 s,
+# faults retried with backoff), 5 min 39 s of CPU for 14 runs.
+@pytest.mark.slow(660)
+def test_reference_pattern(reference, tmp_path):
+    info = reference
+    accounts = {name: Account(info, name) for name in ("provider", "consumer")}
+    provider, consumer = accounts["provider"], accounts["consumer"]
+    for account in accounts.values():
+        grant(account)
+    hosts = inventory(tmp_path / "inventory", accounts)
+    # Assumed credentials carry no profile, so not the sandbox's endpoint of the profile either.
+    env = {"AWS_ENDPOINT_URL": info["endpoint_url"]}
+    log = testing.CallLog(info["calls_log"])
+
+    # --check --diff on fresh accounts: a complete plan (planned_change: also what a missing
+    # parent hides). Provider: Lambda role, function, service, target group, invoke permission,
+    # listener, share. Consumer: VPC, 4 subnets, 4 route tables, 3 security groups, Instance
+    # Connect endpoint, instance role and its policy, 2 instances, service network, VPC
+    # association, 1 service association.
+    mark = log.mark()
+    planned = ok(playbook(info, "deploy", hosts, "--check", "--diff", env_extra=env))
+    assert not_sts(log.mutating(since=mark)) == []
+    assert plan(planned) == {"management-account": "nothing to do",
+                             "provider": "7 to create, 0 to change, 0 to delete",
+                             "consumer": "20 to create, 0 to change, 0 to delete"}, planned[1][-15000:]
+    assert "+++ after: vpc-lattice listener https-service-listener" in planned[1]
+    check_empty(provider)
+    check_empty(consumer)
+
+    # The deploy, stopped and run again (Matrix records what each stop left), to the end
+    # (Matrix.converge: every row of the reference, exactly one of each resource), then again:
+    # changed=0 in every account.
+    matrix = Matrix(info, "sample", inventory=hosts, env_extra=env | {"ANSIBLE_DEPRECATION_WARNINGS": "1"})
+    ok(matrix.run("deploy", "--limit", "management-account,provider"))
+    matrix.deploy_states(SAMPLE_DEPLOY_STOPS, "--limit", "consumer")
+    matrix.converge(SAMPLE_DEPLOY_STOPS[-1].name)
+    # No deprecated option or behaviour is used. The one deprecation left is printed by
+    # amazon.aws.iam_role (10.x) on every call, whatever its options.
+    deployed = matrix.runs[-2]
+    deprecations = [line for line in deployed[1].splitlines() if "DEPRECATION" in line]
+    assert [d for d in deprecations if "iam_role.assume_role_policy_document_raw" not in d] == [], deprecations
+
+    # verify.yml calls the service from a consumer instance through the sandbox's data plane.
+    mark = log.mark()
+    verified = ok(playbook(info, "verify", hosts, env_extra=env))
+    assert "Hello from Lambda Function!!" in verified[1]
+    assert [(c["operation"], c["status"], c["account"]) for c in log(since=mark)
+            if c["service"] == "vpc-lattice-svcs" and not c.get("fault")] == [("Invoke", 200, consumer.id)]
+    mark = log.mark()
+    checked = ok(playbook(info, "deploy", hosts, "--check", "--diff", env_extra=env))
+    assert changed(checked) == {"management-account": 0, "provider": 0, "consumer": 0}, checked[1][-15000:]
+    assert set(plan(checked).values()) == {"nothing to do"}, checked[1][-5000:]
+    assert not_sts(log.mutating(since=mark)) == []
+
+    # One statement less, the run fails, and says which permission is missing. One run per
+    # account (--limit): deploy.yml stops before the consumers once the providers have failed.
+    refusals = set()
+    for name, sid in STATEMENTS_REMOVED.items():
+        grant(accounts[name], without=sid)
+        mark = len(Path(info["calls_log"]).read_text().splitlines())
+        returncode, output, recap = playbook(info, "deploy", hosts, "--limit", name, env_extra=env)
+        grant(accounts[name])
+        assert returncode != 0 and recap[name]["failed"], output[-3000:]
+        removed = set(removed_actions(accounts[name], sid))
+        named = set(NOT_AUTHORIZED.findall(output)) & removed
+        assert named, f"{name}: no action of {sid} named in\n{output[-3000:]}"
+        if name == "provider":  # this collection's module also says what to do
+            assert f"lack the IAM permission {sorted(named)[0]}" in output, output[-3000:]
+            assert "iam/ folder of this collection" in output
+        refused = {(account, call["iam"]["denied"]) for account, call in deployer_checks(info, accounts, since=mark)
+                   if "denied" in call["iam"] and call["iam"]["denied"] not in TOLERATED_DENIALS}
+        assert refused and {account for account, _action in refused} == {name}, refused
+        assert {action for _account, action in refused} <= removed, refused
+        refusals |= refused
+
+    # The teardown, interrupted and run again to the end: every account empty (Matrix.empty);
+    # then once more: nothing to change, no mutating call.
+    matrix.teardown_states(SAMPLE_TEARDOWN_STOPS)
+    matrix.figure()
+    mark = log.mark()
+    again = ok(playbook(info, "teardown", hosts, env_extra=env))
+    assert changed(again) == {"management-account": 0, "provider": 0, "consumer": 0}, again[1][-15000:]
+    assert not_sts(log.mutating(since=mark)) == []
+    check_no_secret(info, planned, verified, checked, again)
+    print(f"reference pattern under SANDBOX_FAULTS={FAULTS}: {check_faults_were_retried(log)} faults, all retried")
+
+    entries = deployer_checks(info, accounts)
+    refused = {call["iam"]["denied"] for _account, call in entries if "denied" in call["iam"]}
+    assert refused - TOLERATED_DENIALS == {action for _account, action in refusals}
+    needed = sole_grants(entries)
+    for name, account in accounts.items():
+        sids = [s["Sid"] for s in policy(account)["Statement"]]
+        assert sorted(needed.get(name, {})) == sorted(sids), (
+            f"{name}: statements no call needed: {sorted(set(sids) - set(needed.get(name, {})))}")
