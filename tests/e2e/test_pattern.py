@@ -665,6 +665,9 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
     # each service from consumer-b under the endpoint's names for them (HTTP 200 asserted by the role)
     assert f"https://{domain}" in verified[1]
     assert len(set(re.findall(r"https://vpce-[0-9a-f]{17}-snsa-[0-9a-f]{17}\.", verified[1]))) == 2, verified[1][-5000:]
+    # and opens a TCP connection to the database from each consumer, from consumer-b under the endpoint's name
+    opened = re.findall(r"TCP connections opened: \[([^\]]*)\]", verified[1])
+    assert sorted("vpce-" in targets for targets in opened) == [False, True], opened
 
     teardown = ok(playbook(large, "teardown", "sandbox-large", *inventory))
     for account in accounts.values():
