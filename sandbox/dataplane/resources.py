@@ -11,8 +11,17 @@ associations"), step by step:
   and the VPC association both have it enabled, and the VPC association's DNS preference takes the domain
   (``ALL_DOMAINS``, or a ``SPECIFIED_*`` preference naming it; ``VERIFIED_DOMAINS_ONLY``, the default,
   needs a domain verification the sandbox does not model). Otherwise: "Could not resolve host" (curl 6).
+  Through a VPC endpoint of type ``ServiceNetwork`` instead (``moto_ext/ec2/lattice_endpoints.py``): the
+  endpoint's name for the configuration (``<vpce>-<snra>.<rcfg>.<hash>.vpc-lattice-rsc.<region>.on.aws``, what
+  DescribeVpcEndpointAssociations lists), from the endpoint's VPC, the endpoint ``available`` and its network
+  the VPC owner's or shared with it (CreateServiceNetworkResourceAssociation, VPC Lattice API reference: the
+  association "allows the resource configuration to receive connections through the service network,
+  including through a service network VPC endpoint"). The association's own name does not resolve there,
+  as for services (``resolution.py``); nor does a custom domain: the private hosted zones AWS manages for
+  an endpoint with private DNS are not modelled, so the sandbox is the stricter.
 - Security groups: as for a service (``security_groups.py``): the client's groups out to VPC Lattice,
-  the VPC association's groups in from the client; otherwise a timeout (curl 28).
+  the VPC association's groups in from the client; through an endpoint, the client's groups out to the
+  endpoint's network interfaces and the endpoint's groups in from the client; otherwise a timeout (curl 28).
 - Port: the configuration's port ranges (a child's, or its group's) must hold the port; otherwise
   the connection is refused (curl 7), as for a service port no listener holds.
 - Gateway: the resource gateway must be ACTIVE and, when it has security groups, one of them must let
@@ -41,8 +50,8 @@ class ResourceRoute:
     gateway: Any
     vpc_association: Any
     resource_association: Any
-    # Resources are reached through the VPC association here; security_groups.check_connection
-    # takes the entry of a route: an endpoint when there is one, else the VPC association.
+    # The entry of the route security_groups.check_connection checks: a ServiceNetwork endpoint when the
+    # name is the endpoint's, else the VPC association.
     endpoint: Any = None
 
 
@@ -73,7 +82,30 @@ def _reachable_networks(client: Any, backends: list[Any]) -> list[Any]:
     return [a for a in own if _active(a) and _usable_by(a.service_network_arn, client.account_id, client.region)]
 
 
+def _gateway_of(backends: list[Any], configuration: Any) -> Any:
+    owner = next(b for b in backends if b.account_id == configuration.owner_account_id)
+    return owner.resource_gateways.get(configuration.resource_gateway_id)
+
+
+def _resolve_through_endpoint(client: Any, host: str) -> ResourceRoute:
+    from ..moto_ext.ec2.lattice_endpoints import reachable_resources, resource_endpoint_name
+
+    backends = regional_backends(client.region)
+    for endpoint in client.ec2.readable_lattice_endpoints():
+        if (endpoint.vpc_id != client.vpc_id or endpoint.vpc_endpoint_type != "ServiceNetwork"
+                or endpoint.state != "available"
+                or not _usable_by(endpoint.service_network_arn, client.account_id, client.region)):
+            continue
+        for configuration, association, _network in reachable_resources(endpoint):
+            if host == resource_endpoint_name(endpoint, association):
+                return ResourceRoute(configuration, _gateway_of(backends, configuration), None, association,
+                                     endpoint=endpoint)
+    raise _not_resolved(host)
+
+
 def resolve_resource(client: Any, host: str) -> ResourceRoute:
+    if host.startswith("vpce-") and ".vpc-lattice-rsc." in host:
+        return _resolve_through_endpoint(client, host)
     backends = regional_backends(client.region)
     for vpc_association in _reachable_networks(client, backends):
         network_arn = vpc_association.service_network_arn
@@ -90,9 +122,7 @@ def resolve_resource(client: Any, host: str) -> ResourceRoute:
                     or host not in _names(association, vpc_association)
                 ):
                     continue
-                owner = next(b for b in backends if b.account_id == configuration.owner_account_id)
-                gateway = owner.resource_gateways.get(configuration.resource_gateway_id)
-                return ResourceRoute(configuration, gateway, vpc_association, association)
+                return ResourceRoute(configuration, _gateway_of(backends, configuration), vpc_association, association)
     raise _not_resolved(host)
 
 

@@ -252,9 +252,10 @@ def check_provider(account, *, service=PROVIDER["service"], function=PROVIDER["f
     return svc["arn"], None
 
 
-def check_consumer(account, service_arns, resource_ports=()):
+def check_consumer(account, service_arns, resource_ports=(), connection="association"):
     """Every consumer row of resources.md; ``resource_ports``: the VPC resource ports (consumer_resource_ports)
-    the Lattice security group also lets in from the instances."""
+    the Lattice security group also lets in from the instances; ``connection``: how the VPC reaches its
+    service network (consumer_service_network_connection)."""
     ec2, lattice, ram, ssm = account("ec2"), account("vpc-lattice"), account("ram"), account("ssm")
 
     shares = ram.get_resource_shares(resourceOwner="OTHER-ACCOUNTS", name=PROVIDER["share"])["resourceShares"]
@@ -332,10 +333,26 @@ def check_consumer(account, service_arns, resource_ports=()):
     network = lattice.get_service_network(serviceNetworkIdentifier=networks[0]["id"])
     assert network["authType"] == "NONE"
     vpc_assocs = lattice.list_service_network_vpc_associations(serviceNetworkIdentifier=network["id"])["items"]
-    assert [(a["vpcId"], a["status"]) for a in vpc_assocs] == [(vpc_id, "ACTIVE")]
-    vpc_assoc = lattice.get_service_network_vpc_association(
-        serviceNetworkVpcAssociationIdentifier=vpc_assocs[0]["id"])
-    assert vpc_assoc["securityGroupIds"] == [ids["lattice"]]
+    endpoints = [e for e in ec2.describe_vpc_endpoints(Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["VpcEndpoints"]
+                 if e["State"] != "deleted"]
+    if connection == "association":
+        assert [(a["vpcId"], a["status"]) for a in vpc_assocs] == [(vpc_id, "ACTIVE")]
+        vpc_assoc = lattice.get_service_network_vpc_association(
+            serviceNetworkVpcAssociationIdentifier=vpc_assocs[0]["id"])
+        assert vpc_assoc["securityGroupIds"] == [ids["lattice"]]
+        assert endpoints == []
+    else:
+        # no association: one ServiceNetwork endpoint in the endpoints subnets, behind the Lattice group
+        assert vpc_assocs == []
+        assert [(e["VpcEndpointType"], e["ServiceNetworkArn"], e["State"]) for e in endpoints] == [
+            ("ServiceNetwork", network["arn"], "available")]
+        assert sorted(endpoints[0]["SubnetIds"]) == sorted(
+            subnets[c]["SubnetId"] for c, _az, workload in CONSUMER["subnets"] if not workload)
+        assert [g["GroupId"] for g in endpoints[0]["Groups"]] == [ids["lattice"]]
+        listed = ec2.describe_vpc_endpoint_associations(
+            VpcEndpointIds=[endpoints[0]["VpcEndpointId"]])["VpcEndpointAssociations"]
+        assert sorted(a["AssociatedResourceArn"] for a in listed if ":service/" in a["AssociatedResourceArn"]) \
+            == sorted(service_arns)
     svc_assocs = lattice.list_service_network_service_associations(serviceNetworkIdentifier=network["id"])["items"]
     assert sorted(a["serviceArn"] for a in svc_assocs) == sorted(service_arns)
     assert {a["status"] for a in svc_assocs} == {"ACTIVE"}
@@ -407,13 +424,15 @@ def check_empty(account):
     assert [e for e in ec2.describe_instance_connect_endpoints()["InstanceConnectEndpoints"]
             if e["State"] != "delete-complete"] == []
     assert [g for g in ec2.describe_security_groups()["SecurityGroups"] if g["GroupName"] != "default"] == []
+    assert [e["VpcEndpointId"] for e in ec2.describe_vpc_endpoints()["VpcEndpoints"] if e["State"] != "deleted"] == []
     # The consumer role's private hosted zones for custom domains (none in any other account)
     assert account("route53").list_hosted_zones()["HostedZones"] == []
 
 
-def check_shared_resource(info, provider, consumer, name, port):
+def check_shared_resource(info, provider, consumer, name, port, through_endpoint=False):
     """The provider's resource configuration ``name`` is ACTIVE, associated with the consumer's service network,
-    and a TCP connection to it from a consumer instance opens through the data plane."""
+    and a TCP connection to it from a consumer instance opens through the data plane: under the association's
+    name, or ``through_endpoint`` under the name the VPC's ServiceNetwork endpoint has for it (and only that)."""
     configs = [c for c in provider("vpc-lattice").list_resource_configurations()["items"] if c["name"] == name]
     assert [c["status"] for c in configs] == ["ACTIVE"], configs
     seen = consumer("ram").list_resources(resourceOwner="OTHER-ACCOUNTS")["resources"]
@@ -425,7 +444,14 @@ def check_shared_resource(info, provider, consumer, name, port):
         serviceNetworkIdentifier=network)["items"] if a["resourceConfigurationArn"] == configs[0]["arn"]]
     assert [a["status"] for a in associations] == ["ACTIVE"], associations
     instance = live_instances(consumer("ec2"))[0]["InstanceId"]
-    opened = post(info["endpoint_url"], {"instance": instance, "tcp": f"{associations[0]['dnsEntry']['domainName']}:{port}"})
+    host = associations[0]["dnsEntry"]["domainName"]
+    if through_endpoint:
+        listed = [a for a in consumer("ec2").describe_vpc_endpoint_associations()["VpcEndpointAssociations"]
+                  if a["AssociatedResourceArn"] == configs[0]["arn"]]
+        assert len(listed) == 1, listed
+        assert post(info["endpoint_url"], {"instance": instance, "tcp": f"{host}:{port}"})["exit_code"] == 6
+        host = listed[0]["DnsEntry"]["DnsName"]
+    opened = post(info["endpoint_url"], {"instance": instance, "tcp": f"{host}:{port}"})
     assert opened["exit_code"] == 0, opened
 
 
@@ -534,7 +560,9 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
     """inventories/sandbox-large, except that provider-b names its service service-orders
     too: each provider's lookups keep only what it owns, and each consumer associates
     both services (they differ by ARN), all under injected faults. provider-b's service
-    has a custom domain: each consumer resolves it through its own private hosted zone."""
+    has a custom domain: consumer-a resolves it through its own private hosted zone.
+    provider-a also shares a database; consumer-b reaches its network through a
+    ServiceNetwork VPC endpoint (issue 15's done-when), consumer-a through its association."""
     accounts = {name: Account(large, name) for name in ("provider-a", "provider-b", "consumer-a", "consumer-b")}
     same_name = tmp_path / "same_name.yml"
     # provider-b's service also has a custom domain name (issue 14): each consumer resolves it
@@ -548,7 +576,10 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
         "auth_type": "AWS_IAM", "custom_domain_name": domain, "certificate_arn": certificate,
         "idle_timeout_seconds": 120}]}, "provider-a": {"provider_resources": [
             {"name": "orders-db", "ip_address": "10.100.0.25", "port_ranges": ["5432"]}]}}},
-        "consumers": {"vars": {"consumer_resource_ports": ["5432"]}}}))
+        # consumer-b reaches its service network through a ServiceNetwork VPC endpoint instead of the
+        # VPC association (issue 15): services and the database answer there under the endpoint's names.
+        "consumers": {"vars": {"consumer_resource_ports": ["5432"]},
+                      "hosts": {"consumer-b": {"consumer_service_network_connection": "endpoint"}}}}))
     inventory = ["-i", str(same_name)]  # after -i inventories/sandbox-large: its host variables win
     log = testing.CallLog(large["calls_log"])
     deploy = ok(playbook(large, "deploy", "sandbox-large", *inventory))
@@ -562,18 +593,26 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
     # The IAM auth policy lets exactly the two consumer accounts invoke the service.
     allowed = auth["Statement"][0]["Principal"]["AWS"]
     assert sorted(allowed) == sorted(f"arn:aws:iam::{accounts[c].id}:root" for c in ("consumer-a", "consumer-b"))
-    for consumer in ("consumer-a", "consumer-b"):
-        check_consumer(accounts[consumer], [orders, billing], resource_ports=[5432])
-        check_custom_domain(accounts[consumer], domain, billing, accounts["provider-b"])
+    connections = {"consumer-a": "association", "consumer-b": "endpoint"}
+    for consumer, connection in connections.items():
+        check_consumer(accounts[consumer], [orders, billing], resource_ports=[5432], connection=connection)
+        check_shared_resource(large, accounts["provider-a"], accounts[consumer], "orders-db", 5432,
+                              through_endpoint=connection == "endpoint")
+    # The role's private hosted zone aliases the service's own name, which answers only through an association.
+    check_custom_domain(accounts["consumer-a"], domain, billing, accounts["provider-b"])
+    assert accounts["consumer-b"]("route53").list_hosted_zones()["HostedZones"] == []
     assert accounts["provider-b"]("vpc-lattice").get_service(serviceIdentifier=billing)["idleTimeoutSeconds"] == 120
-    for consumer in ("consumer-a", "consumer-b"):
-        check_shared_resource(large, accounts["provider-a"], accounts[consumer], "orders-db", 5432)
 
     again = ok(playbook(large, "deploy", "sandbox-large", *inventory))
     assert set(changed(again).values()) == {0}, again[1][-15000:]
     verified = ok(playbook(large, "verify", "sandbox-large", *inventory))
-    # verify.yml also calls the custom domain from each consumer and checks its zone and records
+    # verify.yml also calls the custom domain from consumer-a and checks its zone and records, and calls
+    # each service from consumer-b under the endpoint's names for them (HTTP 200 asserted by the role)
     assert f"https://{domain}" in verified[1]
+    assert len(set(re.findall(r"https://vpce-[0-9a-f]{17}-snsa-[0-9a-f]{17}\.", verified[1]))) == 2, verified[1][-5000:]
+    # and opens a TCP connection to the database from each consumer, from consumer-b under the endpoint's name
+    opened = re.findall(r"TCP connections opened: \[([^\]]*)\]", verified[1])
+    assert sorted("vpce-" in targets for targets in opened) == [False, True], opened
 
     teardown = ok(playbook(large, "teardown", "sandbox-large", *inventory))
     for account in accounts.values():

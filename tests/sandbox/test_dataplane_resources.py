@@ -1,6 +1,6 @@
 """The data plane for VPC resources: a TCP connection from a consumer instance to a resource configuration
 a provider shares, through the consumer's VPC association (DNS, security groups, port ranges, private DNS,
-the resource gateway's security groups, RAM)."""
+the resource gateway's security groups, RAM) or through a ServiceNetwork VPC endpoint."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from sandbox.dataplane.cli import post
 from sandbox.dataplane.testing import Pattern
-from sandbox.testing import unique, wait_status
+from sandbox.testing import unique, wait_status, wait_until
 
 pytestmark = pytest.mark.sandbox
 
@@ -50,7 +50,7 @@ def shared_database(sandbox, aws_client):
         serviceNetworkResourceAssociationIdentifier=created["id"]))
     return {"pattern": pattern, "instance": client_vpc["instance"], "vpc": client_vpc, "gateway_group": group,
             "provider_ec2": ec2, "host": association["dnsEntry"]["domainName"], "share": share,
-            "vpc_association": vpc_association}
+            "vpc_association": vpc_association, "network": network, "config": config}
 
 
 def test_tcp_to_a_shared_resource(shared_database, sandbox, aws_client, calls):
@@ -96,7 +96,43 @@ def test_tcp_to_a_shared_resource(shared_database, sandbox, aws_client, calls):
     done = subprocess.run([*command, f"{host}:5432"], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stdout.strip()) == (0, f"Connected to {host} port 5432"), done.stderr
 
+    check_through_a_service_network_endpoint(built, sandbox, aws_client)
+
     # once the share is gone, the consumer's network no longer reaches the resource
     aws_client("provider", "ram").delete_resource_share(resourceShareArn=built["share"]["resourceShareArn"])
     done = subprocess.run([*command, f"{host}:5432"], capture_output=True, text=True, check=False)
     assert done.returncode == 6 and "Could not resolve host" in done.stderr
+
+
+def check_through_a_service_network_endpoint(built, sandbox, aws_client):
+    """Another VPC of the consumer reaches the same network through a ServiceNetwork endpoint: the resource
+    answers there under the endpoint's name for it (DescribeVpcEndpointAssociations), behind the endpoint's
+    security groups. (Part of the test above: one build of the shared database proves both ways in.)"""
+    ec2 = aws_client("consumer", "ec2")
+    other = built["pattern"].network()
+    endpoint_id = ec2.create_vpc_endpoint(
+        VpcEndpointType="ServiceNetwork", VpcId=other["vpc"], ServiceNetworkArn=built["network"]["arn"],
+        SubnetIds=[other["subnet"]], SecurityGroupIds=[other["lattice_sg"]],
+    )["VpcEndpoint"]["VpcEndpointId"]
+    wait_until(lambda: ec2.describe_vpc_endpoints(VpcEndpointIds=[endpoint_id])["VpcEndpoints"][0]["State"],
+               lambda state: state == "available")
+    listed = [a for a in ec2.describe_vpc_endpoint_associations(VpcEndpointIds=[endpoint_id])["VpcEndpointAssociations"]
+              if a["AssociatedResourceArn"] == built["config"]["arn"]]
+    assert [(a["ServiceNetworkArn"], a["DnsEntry"]["DnsName"]) for a in listed] == [
+        (built["network"]["arn"], f"{endpoint_id}-{built['host']}")]
+    name = listed[0]["DnsEntry"]["DnsName"]
+
+    # the endpoint's security group lets in 443 only
+    assert tcp(sandbox, other["instance"], f"{name}:5432")["exit_code"] == 28
+    ec2.authorize_security_group_ingress(GroupId=other["lattice_sg"], IpPermissions=[{
+        "IpProtocol": "tcp", "FromPort": 0, "ToPort": 65535, "UserIdGroupPairs": [{"GroupId": other["instance_sg"]}],
+    }])
+    opened = tcp(sandbox, other["instance"], f"{name}:5432")
+    assert (opened["exit_code"], opened["message"]) == (0, f"Connected to {name} port 5432")
+    assert tcp(sandbox, other["instance"], f"{name}:5433")["exit_code"] == 7
+    # the association's own name answers only through a VPC association, the endpoint's only in its VPC
+    assert tcp(sandbox, other["instance"], f"{built['host']}:5432")["exit_code"] == 6
+    assert tcp(sandbox, built["instance"], f"{name}:5432")["exit_code"] == 6
+    # a deleted endpoint carries nothing
+    ec2.delete_vpc_endpoints(VpcEndpointIds=[endpoint_id])
+    assert tcp(sandbox, other["instance"], f"{name}:5432")["exit_code"] == 6

@@ -474,7 +474,29 @@ def endpoint_associations(endpoint: LatticeVpcEndpoint) -> list[dict[str, Any]]:
         label = service.dns["domainName"].split(".")[1]
         name = f"{endpoint.id}-{association.id}.{label}.vpc-lattice-svcs.{region}.on.aws"
         associations.append(_association(endpoint, service.arn, name, service.dns["hostedZoneId"], network))
+    for configuration, association, network in reachable_resources(endpoint):
+        associations.append(_association(endpoint, configuration.arn, resource_endpoint_name(endpoint, association),
+                                         association.dns["hostedZoneId"], network))
     return associations
+
+
+def resource_endpoint_name(endpoint: LatticeVpcEndpoint, association: Any) -> str:
+    """The name a resource configuration of the network has through a ServiceNetwork endpoint.
+
+    The endpoint's ID before the service network resource association's own generated name: aws-samples
+    output of ``describe-vpc-endpoint-associations`` for a service-network endpoint,
+    ``<vpce>-snra-<17 hex>.rcfg-<17 hex>.4232ccc.vpc-lattice-rsc.<region>.on.aws``, where the association's
+    own name is ``snra-<17 hex>.rcfg-<17 hex>.<hash>.vpc-lattice-rsc.<region>.on.aws``
+    (GetServiceNetworkResourceAssociation ``dnsEntry``).
+    """
+    return f"{endpoint.id}-{association.dns['domainName'].lower()}"
+
+
+def _network_of(endpoint: LatticeVpcEndpoint, backends: list[Any]) -> Any:
+    network_arn = endpoint.service_network_arn
+    owner = network_arn.split(":")[4]
+    return next((b.service_networks.get(network_arn.rsplit("/", 1)[-1]) for b in backends if b.account_id == owner),
+                None)
 
 
 def reachable_services(endpoint: LatticeVpcEndpoint) -> list[tuple[Any, Any, Any]]:
@@ -483,8 +505,7 @@ def reachable_services(endpoint: LatticeVpcEndpoint) -> list[tuple[Any, Any, Any
     backends = _regional_lattice_backends(region)
     network_arn = endpoint.service_network_arn
     owner = network_arn.split(":")[4]
-    network = next((b.service_networks.get(network_arn.rsplit("/", 1)[-1]) for b in backends if b.account_id == owner),
-                   None)
+    network = _network_of(endpoint, backends)
     if network is None:
         return []
     found = []
@@ -501,6 +522,34 @@ def reachable_services(endpoint: LatticeVpcEndpoint) -> list[tuple[Any, Any, Any
             if service_owner != owner and not is_shared_with(service.arn, owner, region):
                 continue
             found.append((service, association, network))
+    return found
+
+
+def reachable_resources(endpoint: LatticeVpcEndpoint) -> list[tuple[Any, Any, Any]]:
+    """(resource configuration, service network resource association, network) for each resource configuration
+    the endpoint's network carries.
+
+    CreateServiceNetworkResourceAssociation (VPC Lattice API reference): the association "allows the resource
+    configuration to receive connections through the service network, including through a service network VPC
+    endpoint". As through a VPC association (``dataplane/resources.py``): the association and the configuration
+    ACTIVE, and the configuration the network owner's or shared with it through RAM.
+    """
+    region = endpoint.ec2_backend.region_name
+    backends = _regional_lattice_backends(region)
+    network = _network_of(endpoint, backends)
+    if network is None:
+        return []
+    owner = network.arn.split(":")[4]
+    found = []
+    for backend in backends:
+        for association in backend.service_network_resource_associations.values():
+            configuration = association.configuration
+            if (association.service_network_arn != network.arn or association.lifecycle.status != "ACTIVE"
+                    or configuration.lifecycle.gone or configuration.lifecycle.status != "ACTIVE"):
+                continue
+            if configuration.owner_account_id != owner and not is_shared_with(configuration.arn, owner, region):
+                continue
+            found.append((configuration, association, network))
     return found
 
 
