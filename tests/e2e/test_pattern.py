@@ -555,7 +555,8 @@ def large(tmp_path_factory):
 
 
 @pytest.mark.sandbox
-@pytest.mark.slow(610)
+# Measured alone on the 2-core machine: 642 s wall.
+@pytest.mark.slow(650)
 def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_path):
     """inventories/sandbox-large, except that provider-b names its service service-orders
     too: each provider's lookups keep only what it owns, and each consumer associates
