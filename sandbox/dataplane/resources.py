@@ -9,8 +9,9 @@ associations"), step by step:
   configuration being ACTIVE and the configuration the network owner's or shared with it through RAM.
   The configuration's custom domain name resolves only through private DNS: the resource association
   and the VPC association both have it enabled, and the VPC association's DNS preference takes the domain
-  (``ALL_DOMAINS``, or a ``SPECIFIED_*`` preference naming it; ``VERIFIED_DOMAINS_ONLY``, the default,
-  needs a domain verification the sandbox does not model). Otherwise: "Could not resolve host" (curl 6).
+  (``ALL_DOMAINS``; a ``SPECIFIED_*`` preference naming it; ``VERIFIED_DOMAINS_*``, ``VERIFIED_DOMAINS_ONLY``
+  being the default, when the configuration names a domain verification that is VERIFIED now, see
+  ``moto_ext/vpclattice/domain_verifications.py``). Otherwise: "Could not resolve host" (curl 6).
   Through a VPC endpoint of type ``ServiceNetwork`` instead (``moto_ext/ec2/lattice_endpoints.py``): the
   endpoint's name for the configuration (``<vpce>-<snra>.<rcfg>.<hash>.vpc-lattice-rsc.<region>.on.aws``, what
   DescribeVpcEndpointAssociations lists), from the endpoint's VPC, the endpoint ``available`` and its network
@@ -55,12 +56,21 @@ class ResourceRoute:
     endpoint: Any = None
 
 
-def _private_dns_takes(vpc_association: Any, domain: str) -> bool:
+def _verified(configuration: Any) -> bool:
+    """The configuration's custom domain is verified: it names a domain verification that is VERIFIED
+    (checked at each lookup: the verification is lost when its TXT record goes)."""
+    verification = configuration.domain_verification
+    return verification is not None and verification.verification_status == "VERIFIED"
+
+
+def _private_dns_takes(vpc_association: Any, configuration: Any, domain: str) -> bool:
     if not vpc_association.private_dns_enabled:
         return False
     options = vpc_association.dns_options or {}
     preference = options.get("privateDnsPreference", "VERIFIED_DOMAINS_ONLY")
     if preference == "ALL_DOMAINS":
+        return True
+    if preference.startswith("VERIFIED_DOMAINS") and _verified(configuration):
         return True
     if preference in ("VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS", "SPECIFIED_DOMAINS_ONLY"):
         return any(fnmatch.fnmatch(domain, pattern.lower()) for pattern in options.get("privateDnsSpecifiedDomains", []))
@@ -69,8 +79,10 @@ def _private_dns_takes(vpc_association: Any, domain: str) -> bool:
 
 def _names(association: Any, vpc_association: Any) -> list[str]:
     names = [association.dns["domainName"].lower()]
-    custom = association.configuration.custom_domain_name
-    if custom and association.private_dns_enabled and _private_dns_takes(vpc_association, custom.lower()):
+    configuration = association.configuration
+    custom = configuration.custom_domain_name
+    if custom and association.private_dns_enabled and _private_dns_takes(vpc_association, configuration,
+                                                                          custom.lower()):
         names.append(custom.lower())
     return names
 

@@ -33,10 +33,11 @@ def shared_database(sandbox, aws_client):
     gateway = provider.create_resource_gateway(
         name=unique("gw"), vpcIdentifier=vpc, subnetIds=[subnet], securityGroupIds=[group])
     wait_status(lambda: provider.get_resource_gateway(resourceGatewayIdentifier=gateway["id"]))
+    verification = provider.start_domain_verification(domainName="orders.example")
     config = provider.create_resource_configuration(
         name=unique("db"), type="SINGLE", resourceGatewayIdentifier=gateway["id"], portRanges=["5432"],
         protocol="TCP", resourceConfigurationDefinition={"ipResource": {"ipAddress": "10.30.1.10"}},
-        customDomainName="db.orders.example",
+        customDomainName="db.orders.example", domainVerificationIdentifier=verification["id"],
     )
     wait_status(lambda: provider.get_resource_configuration(resourceConfigurationIdentifier=config["id"]))
     share = aws_client("provider", "ram").create_resource_share(
@@ -50,7 +51,8 @@ def shared_database(sandbox, aws_client):
         serviceNetworkResourceAssociationIdentifier=created["id"]))
     return {"pattern": pattern, "instance": client_vpc["instance"], "vpc": client_vpc, "gateway_group": group,
             "provider_ec2": ec2, "host": association["dnsEntry"]["domainName"], "share": share,
-            "vpc_association": vpc_association, "network": network, "config": config}
+            "vpc_association": vpc_association, "network": network, "config": config,
+            "verification": verification}
 
 
 def test_tcp_to_a_shared_resource(shared_database, sandbox, aws_client, calls):
@@ -74,6 +76,7 @@ def test_tcp_to_a_shared_resource(shared_database, sandbox, aws_client, calls):
     assert tcp(sandbox, instance, "db.orders.example:5432")["exit_code"] == 6
 
     lattice = aws_client("consumer", "vpc-lattice")
+    check_verified_domain(built, sandbox, aws_client)
     lattice.update_service_network_vpc_association(
         serviceNetworkVpcAssociationIdentifier=built["vpc_association"]["id"], privateDnsEnabled=True,
         dnsOptions={"privateDnsPreference": "SPECIFIED_DOMAINS_ONLY", "privateDnsSpecifiedDomains": ["*.orders.example"]})
@@ -102,6 +105,30 @@ def test_tcp_to_a_shared_resource(shared_database, sandbox, aws_client, calls):
     aws_client("provider", "ram").delete_resource_share(resourceShareArn=built["share"]["resourceShareArn"])
     done = subprocess.run([*command, f"{host}:5432"], capture_output=True, text=True, check=False)
     assert done.returncode == 6 and "Could not resolve host" in done.stderr
+
+
+def check_verified_domain(built, sandbox, aws_client):
+    """Private DNS on the VPC association with the default preference, VERIFIED_DOMAINS_ONLY: the custom
+    domain resolves only while the provider's domain verification is VERIFIED (its TXT record exists in a
+    public zone). (Part of the test above.)"""
+    lattice, instance = aws_client("consumer", "vpc-lattice"), built["instance"]
+    association_id = built["vpc_association"]["id"]
+    lattice.update_service_network_vpc_association(
+        serviceNetworkVpcAssociationIdentifier=association_id, privateDnsEnabled=True)
+    wait_status(lambda: lattice.get_service_network_vpc_association(
+        serviceNetworkVpcAssociationIdentifier=association_id))
+    assert tcp(sandbox, instance, "db.orders.example:5432")["exit_code"] == 6
+    txt = built["verification"]["txtMethodConfig"]
+    route53 = aws_client("provider", "route53")
+    zone = route53.create_hosted_zone(Name="orders.example", CallerReference=unique("z"))["HostedZone"]["Id"]
+    change = {"Name": f"{txt['name']}.orders.example", "Type": "TXT", "TTL": 300,
+              "ResourceRecords": [{"Value": f'"{txt["value"]}"'}]}
+    route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={"Changes": [
+        {"Action": "CREATE", "ResourceRecordSet": change}]})
+    assert tcp(sandbox, instance, "db.orders.example:5432")["exit_code"] == 0
+    route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={"Changes": [
+        {"Action": "DELETE", "ResourceRecordSet": change}]})
+    assert tcp(sandbox, instance, "db.orders.example:5432")["exit_code"] == 6
 
 
 def check_through_a_service_network_endpoint(built, sandbox, aws_client):

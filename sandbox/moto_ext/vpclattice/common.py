@@ -31,6 +31,7 @@ PREFIXES = {
     "resourcegateway": "rgw",
     "resourceconfiguration": "rcfg",
     "servicenetworkresourceassociation": "snra",
+    "domainverification": "dv",
 }
 # resource type in an ARN -> its row in sandbox.timing.AWS
 TIMING = {
@@ -44,6 +45,7 @@ TIMING = {
     "resourcegateway": "lattice-resource-gateway",
     "resourceconfiguration": "lattice-resource-configuration",
     "servicenetworkresourceassociation": "lattice-service-network-resource-association",
+    "domainverification": "lattice-domain-verification",
 }
 ARN_RE = re.compile(r"arn:aws[a-z-]*:vpc-lattice:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):(?P<path>.+)")
 

@@ -11,6 +11,7 @@ from typing import Any
 from moto.vpclattice.models import VPCLatticeBackend as MotoVPCLatticeBackend
 
 from .common import ClientTokens
+from .domain_verifications import DomainVerificationBackend
 from .endpoint_associations import EndpointAssociationBackend
 from .listeners import ListenerBackend
 from .policies import PolicyBackend
@@ -43,6 +44,7 @@ class VPCLatticeBackend(
     ResourceGatewayBackend,
     ResourceConfigurationBackend,
     ResourceAssociationBackend,
+    DomainVerificationBackend,
     MotoVPCLatticeBackend,
 ):
     def __init__(self, region_name: str, account_id: str) -> None:
@@ -50,5 +52,6 @@ class VPCLatticeBackend(
         self.client_tokens = ClientTokens()
         self.resource_gateways: dict[str, Any] = {}
         self.resource_configurations: dict[str, Any] = {}
+        self.domain_verifications: dict[str, Any] = {}
         # moto's own store of the same name holds its stub models: start empty with ours
         self.service_network_resource_associations: dict[str, Any] = {}

@@ -10,6 +10,7 @@ from typing import Any
 from moto.vpclattice.models import vpclattice_backends
 from moto.vpclattice.responses import VPCLatticeResponse as MotoVPCLatticeResponse
 
+from .domain_verifications import DomainVerificationResponses
 from .endpoint_associations import EndpointAssociationResponses
 from .listeners import ListenerResponses
 from .models import VPCLatticeBackend
@@ -44,6 +45,7 @@ class VPCLatticeResponse(
     ResourceGatewayResponses,
     ResourceConfigurationResponses,
     ResourceAssociationResponses,
+    DomainVerificationResponses,
     MotoVPCLatticeResponse,
 ):
     def _dispatch(self, *args: Any, **kwargs: Any) -> Any:

@@ -27,6 +27,7 @@ STORES = {
     "resourcegateway": "resource_gateways",
     "resourceconfiguration": "resource_configurations",
     "servicenetworkresourceassociation": "service_network_resource_associations",
+    "domainverification": "domain_verifications",
 }
 # RAM shares services, service networks and resource configurations (RAM user guide, shareable resources).
 SHAREABLE = ("service", "servicenetwork", "resourceconfiguration")

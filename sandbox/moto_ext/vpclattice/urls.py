@@ -16,5 +16,7 @@ url_paths.update(
         "{0}/resourcegateways/(?P<resourceGatewayIdentifier>.+)$": VPCLatticeResponse.dispatch,
         "{0}/resourceconfigurations$": VPCLatticeResponse.dispatch,
         "{0}/resourceconfigurations/(?P<resourceConfigurationIdentifier>.+)$": VPCLatticeResponse.dispatch,
+        "{0}/domainverifications$": VPCLatticeResponse.dispatch,
+        "{0}/domainverifications/(?P<domainVerificationIdentifier>.+)$": VPCLatticeResponse.dispatch,
     }
 )
