@@ -111,7 +111,10 @@ options:
     type: str
   domain_verification:
     description:
-      - ID or ARN of the VPC Lattice domain verification that proves the ownership of the domain.
+      - ID or ARN of the VPC Lattice domain verification that proves the ownership of the domain, of this account
+        and of O(custom_domain_name) or O(group_domain) or a parent domain of it (see
+        M(lattice.multi_account.vpc_lattice_domain_verification)). Without it consumers whose private DNS
+        preference is C(VERIFIED_DOMAINS_ONLY) do not resolve the custom domain.
     type: str
   replace:
     description:

@@ -9,6 +9,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from sandbox.testing import ID_FORMAT, error_code, unique, wait_status
+from sandbox.wire import WireRecorder, all_violations
 
 pytestmark = pytest.mark.sandbox
 
@@ -20,7 +21,10 @@ def _txt(route53, zone_id, name, value, action="CREATE"):
     }]})
 
 
-def test_verification_waits_for_the_txt_record_in_a_public_zone(provider, aws_client, account_ids, sandbox):
+def test_verification_waits_for_the_txt_record_in_a_public_zone(aws_client, account_ids, sandbox):
+    # every answer is also checked against the botocore output shapes (timestamps, enums, required members)
+    recorder = WireRecorder()
+    provider = recorder.attach(aws_client("provider", "vpc-lattice"))
     domain = f"{unique('orders')}.example"
     started = provider.start_domain_verification(domainName=domain, clientToken=domain, tags={"team": "a"})
     assert re.fullmatch(ID_FORMAT.format("dv"), started["id"])
@@ -28,9 +32,12 @@ def test_verification_waits_for_the_txt_record_in_a_public_zone(provider, aws_cl
         f"arn:aws:vpc-lattice:{sandbox['region']}:{account_ids['provider']}:domainverification/{started['id']}")
     assert started["status"] == "PENDING"
     assert set(started["txtMethodConfig"]) == {"name", "value"}
-    # the same client token and request answer the same verification
+    # the same client token and request answer the same verification; another start of the domain is refused
     assert provider.start_domain_verification(domainName=domain, clientToken=domain, tags={"team": "a"})["id"] == \
         started["id"]
+    with pytest.raises(ClientError) as info:
+        provider.start_domain_verification(domainName=domain.upper())
+    assert error_code(info) == "ConflictException"
     record = f"{started['txtMethodConfig']['name']}.{domain}"
     value = started["txtMethodConfig"]["value"]
 
@@ -59,6 +66,7 @@ def test_verification_waits_for_the_txt_record_in_a_public_zone(provider, aws_cl
     with pytest.raises(ClientError) as info:
         provider.get_domain_verification(domainVerificationIdentifier=started["id"])
     assert error_code(info) == "ResourceNotFoundException"
+    assert list(all_violations(recorder.answers)) == []
 
 
 def test_bad_requests_and_other_accounts(provider, consumer):
@@ -66,7 +74,7 @@ def test_bad_requests_and_other_accounts(provider, consumer):
         with pytest.raises(ClientError) as info:
             provider.start_domain_verification(domainName=domain)
         assert error_code(info) == "ValidationException", domain
-    started = provider.start_domain_verification(domainName="shop.example")
+    started = provider.start_domain_verification(domainName=f"{unique('shop')}.example")
     with pytest.raises(ClientError) as info:
         consumer.get_domain_verification(domainVerificationIdentifier=started["arn"])
     assert error_code(info) == "AccessDeniedException"
@@ -82,23 +90,24 @@ def test_resource_configuration_names_a_verification_of_its_domain(provider, aws
     subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.78.1.0/24")["Subnet"]["SubnetId"]
     gateway = provider.create_resource_gateway(name=unique("gw"), vpcIdentifier=vpc, subnetIds=[subnet])
     wait_status(lambda: provider.get_resource_gateway(resourceGatewayIdentifier=gateway["id"]))
-    verification = provider.start_domain_verification(domainName="orders.example")
+    domain = f"{unique('orders')}.example"
+    verification = provider.start_domain_verification(domainName=domain)
 
-    def create(domain, verification_id):
+    def create(custom_domain, verification_id):
         return provider.create_resource_configuration(
             name=unique("db"), type="SINGLE", resourceGatewayIdentifier=gateway["id"], portRanges=["5432"],
             resourceConfigurationDefinition={"ipResource": {"ipAddress": "10.78.1.10"}},
-            customDomainName=domain, domainVerificationIdentifier=verification_id)
+            customDomainName=custom_domain, domainVerificationIdentifier=verification_id)
 
-    for domain, verification_id, code in [
+    for custom_domain, verification_id, code in [
         ("db.shop.example", verification["id"], "ValidationException"),  # another domain
-        ("db.orders.example", "dv-0123456789abcdef0", "ResourceNotFoundException"),
+        (f"db.{domain}", "dv-0123456789abcdef0", "ResourceNotFoundException"),
     ]:
         with pytest.raises(ClientError) as info:
-            create(domain, verification_id)
+            create(custom_domain, verification_id)
         assert error_code(info) == code
     # a subdomain of the verified domain is covered
-    created = create("db.orders.example", verification["arn"])
+    created = create(f"db.{domain}", verification["arn"])
     assert (created["domainVerificationId"], created["domainVerificationArn"]) == (
         verification["id"], verification["arn"])
     got = provider.get_resource_configuration(resourceConfigurationIdentifier=created["id"])

@@ -20,6 +20,8 @@ What the sandbox does, the stricter of the plausible readings:
   the guide's UNVERIFIED). It never becomes VERIFIED by itself.
 - VERIFICATION_TIMED_OUT is in the enum but no AWS page says after how long: not modelled (a verification
   stays PENDING), so code must treat PENDING as "not yet", never as "soon".
+- a second StartDomainVerification of a domain the account is verifying: ConflictException (no AWS page
+  says; the error is among the operation's).
 - DeleteDomainVerification while a resource configuration of the account names the verification: no AWS
   page says; the sandbox refuses it with ConflictException, as it refuses deleting a resource gateway in use.
 """
@@ -112,6 +114,16 @@ class DomainVerificationBackend:
             raise ValidationException(f"Invalid domainName '{domain_name}': it is not a domain name")
 
         def make() -> DomainVerification:
+            # No AWS page says whether a second verification of a domain is allowed (StartDomainVerification
+            # lists ConflictException among its errors): the sandbox refuses it, the stricter reading.
+            wanted = domain_name.rstrip(".").lower()
+            for existing in self.domain_verifications.values():
+                if existing.domain_name.lower() == wanted and not existing.lifecycle.gone:
+                    raise ConflictException(
+                        f"Domain {domain_name} already has a domain verification ({existing.id})",
+                        "DOMAIN_VERIFICATION",
+                        existing.id,
+                    )
             verification = DomainVerification(domain_name.rstrip("."))
             verification.adopt(self.region_name, self.account_id)
             self.domain_verifications[verification.id] = verification
