@@ -10,7 +10,7 @@ short_description: Start, wait for and delete Amazon VPC Lattice domain verifica
 version_added: 0.2.0
 description:
   - Start the verification of a domain the account owns, so that its resource configurations can use the domain
-    and its subdomains as custom domain names (M(lattice.multi_account.vpc_lattice_resource_configuration)
+    and its subdomains as custom domain names (with
     O(lattice.multi_account.vpc_lattice_resource_configuration#module:domain_verification)), and consumers whose
     private DNS preference is C(VERIFIED_DOMAINS_ONLY) resolve them.
   - The verification is found by its domain name; starting it again is not a change.
