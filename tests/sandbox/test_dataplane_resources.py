@@ -52,7 +52,7 @@ def shared_database(sandbox, aws_client):
     return {"pattern": pattern, "instance": client_vpc["instance"], "vpc": client_vpc, "gateway_group": group,
             "provider_ec2": ec2, "host": association["dnsEntry"]["domainName"], "share": share,
             "vpc_association": vpc_association, "network": network, "config": config,
-            "verification": verification}
+            "verification": verification, "association": association}
 
 
 def test_tcp_to_a_shared_resource(shared_database, sandbox, aws_client, calls):
@@ -126,6 +126,8 @@ def check_verified_domain(built, sandbox, aws_client):
     route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={"Changes": [
         {"Action": "CREATE", "ResourceRecordSet": change}]})
     assert tcp(sandbox, instance, "db.orders.example:5432")["exit_code"] == 0
+    assert lattice.get_service_network_resource_association(serviceNetworkResourceAssociationIdentifier=built[
+        "association"]["id"])["domainVerificationStatus"] == "VERIFIED"
     route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={"Changes": [
         {"Action": "DELETE", "ResourceRecordSet": change}]})
     assert tcp(sandbox, instance, "db.orders.example:5432")["exit_code"] == 6

@@ -83,6 +83,11 @@ class ResourceAssociation(LatticeResource):
         custom = getattr(self.configuration, "custom_domain_name", None)
         if self.private_dns_enabled and custom:
             result["privateDnsEntry"] = {"domainName": custom, "hostedZoneId": hosted_zone_id(self.arn.split(":")[3])}
+        # GetServiceNetworkResourceAssociation: "the domain verification status" (botocore model), of the
+        # configuration's verification, when it names one.
+        verification = getattr(self.configuration, "domain_verification", None)
+        if verification is not None:
+            result["domainVerificationStatus"] = verification.verification_status
         return result
 
 
@@ -208,7 +213,9 @@ class ResourceAssociationResponses:
 
     def list_service_network_resource_associations(self) -> str:
         def summary(association: ResourceAssociation) -> dict[str, Any]:
-            return {k: v for k, v in association.to_dict().items() if k != "lastUpdatedAt"}
+            # the summary has neither member (botocore model, ServiceNetworkResourceAssociationSummary)
+            left_out = ("lastUpdatedAt", "domainVerificationStatus")
+            return {k: v for k, v in association.to_dict().items() if k not in left_out}
 
         return self.page(
             self.backend.list_service_network_resource_associations,
