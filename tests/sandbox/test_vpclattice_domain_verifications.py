@@ -30,7 +30,7 @@ def test_verification_waits_for_the_txt_record_in_a_public_zone(aws_client, acco
     assert re.fullmatch(ID_FORMAT.format("dv"), started["id"])
     assert started["arn"] == (
         f"arn:aws:vpc-lattice:{sandbox['region']}:{account_ids['provider']}:domainverification/{started['id']}")
-    assert started["status"] == "PENDING"
+    assert (started["status"], started["ResponseMetadata"]["HTTPStatusCode"]) == ("PENDING", 201)
     assert set(started["txtMethodConfig"]) == {"name", "value"}
     # the same client token and request answer the same verification; another start of the domain is refused
     assert provider.start_domain_verification(domainName=domain, clientToken=domain, tags={"team": "a"})["id"] == \

@@ -171,11 +171,12 @@ class DomainVerificationBackend:
 
 
 class DomainVerificationResponses:
-    def start_domain_verification(self) -> str:
+    def start_domain_verification(self) -> tuple[str, dict[str, Any]]:
         verification = self.backend.start_domain_verification(
             self._get_param("domainName"), self._get_param("clientToken"), self._get_param("tags")
         )
-        return self.dump_only(verification, "id", "arn", "domainName", "status", "txtMethodConfig")
+        # HTTP 201, as the API reference and the model's responseCode give
+        return self.dump_only(verification, "id", "arn", "domainName", "status", "txtMethodConfig"), {"status": 201}
 
     def get_domain_verification(self) -> str:
         verification = self.backend.get_domain_verification(self._get_param("domainVerificationIdentifier"))
