@@ -16,6 +16,7 @@ that record so that a later task can create it, and can wait for VERIFIED.
 from functools import partial
 
 from .._core.resource import run
+from .._core.waiting import NOT_FOUND_GRACE
 from .._core.waiting import wait_until
 from .lattice_resource import LatticeManager
 
@@ -96,6 +97,17 @@ class DomainVerificationManager(LatticeManager):
     def predict(self):
         # StartDomainVerification answers PENDING; the TXT record's name and value come from AWS.
         return dict(super().predict(), status="PENDING")
+
+    def read_created(self, created):
+        # Even without ``wait``: the next run finds the verification by listing, and a list that does not
+        # see it yet (eventual consistency) would start a second one.
+        return wait_until(
+            partial(self.read, created["id"]),
+            f"{self.description} {created['id']}",
+            ready=lambda verification: verification is not None,
+            goal="to be readable after its creation",
+            timeout=min(self.wait_timeout, NOT_FOUND_GRACE),
+        )
 
     def wait_ready(self, resource):
         return wait_until(
