@@ -115,8 +115,6 @@ def sole_grants(entries):
     return needed
 
 
-
-
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory):
     # Transitional states last 6 s (instead of test_pattern.DELAY): long enough for the
