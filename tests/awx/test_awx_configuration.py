@@ -15,6 +15,8 @@ from awx_env import ASSUME_ROLE_INVENTORY, BIN, ROOT, ansible
 from fake_controller import FakeController
 
 AWX = ROOT / "awx"
+# -e awx_consumer_job_slice_count: a slice count other than awx/settings.yml's default.
+SLICES = 12
 
 
 def _configure_vars() -> dict:
@@ -121,15 +123,17 @@ def test_teardown_runs_with_the_typed_confirmation(sandbox, base_credential_env,
 @pytest.mark.slow(80)
 def test_configure_against_a_controller():
     """awx/configure.yml run twice against an in-memory AWX API, with the assume-role
-    inventory and a base credential in the environment; then what it configured.
+    inventory, a base credential in the environment and a slice count other than
+    awx/settings.yml's; then what it configured.
 
     One test, one pair of runs: pytest-xdist would give tests sharing a module fixture
     to different workers, each running configure.yml twice again."""
     with FakeController() as awx:
         env = {"CONTROLLER_HOST": awx.url, "CONTROLLER_OAUTH_TOKEN": "not-a-real-token",
                "AWS_ACCESS_KEY_ID": "AKIABASECREDENTIAL", "AWS_SECRET_ACCESS_KEY": "base-secret-not-to-be-shown"}
-        first = ansible(str(BIN / "ansible-playbook"), "awx/configure.yml", "-i", ASSUME_ROLE_INVENTORY, env=env)
-        second = ansible(str(BIN / "ansible-playbook"), "awx/configure.yml", "-i", ASSUME_ROLE_INVENTORY, env=env)
+        slices = ("-e", f"awx_consumer_job_slice_count={SLICES}")
+        first = ansible(str(BIN / "ansible-playbook"), "awx/configure.yml", "-i", ASSUME_ROLE_INVENTORY, *slices, env=env)
+        second = ansible(str(BIN / "ansible-playbook"), "awx/configure.yml", "-i", ASSUME_ROLE_INVENTORY, *slices, env=env)
         controller = SimpleNamespace(awx=awx, first=first, second=second)
         check_configure_runs_and_a_second_run_changes_nothing(controller)
         check_configure_creates_one_host_per_account_with_its_role_arn(controller)
@@ -206,7 +210,7 @@ def check_workflow_links_deploy_to_verify_on_success(controller):
 
 def check_sliced_workflow_runs_the_providers_then_the_consumers_in_slices(controller):
     """The workflow for many accounts: one providers job, then the consumers as a
-    sliced job template (job_slice_count from awx_consumer_job_slice_count)."""
+    sliced job template (job_slice_count from awx_consumer_job_slice_count, given with -e)."""
     awx = controller.awx
     settings = yaml.safe_load((AWX / "settings.yml").read_text())
     providers = awx.one("job_templates", name="Lattice multi-account - deploy providers")
@@ -214,7 +218,7 @@ def check_sliced_workflow_runs_the_providers_then_the_consumers_in_slices(contro
     assert (providers["playbook"], providers["limit"]) == ("playbooks/deploy.yml", "providers")
     assert providers.get("job_slice_count", 1) == 1
     assert (consumers["playbook"], consumers["limit"]) == ("playbooks/deploy.yml", "consumers")
-    assert consumers["job_slice_count"] == settings["awx_consumer_job_slice_count"] > 1
+    assert consumers["job_slice_count"] == SLICES != settings["awx_consumer_job_slice_count"] > 1
     workflow = awx.one("workflow_job_templates", name="Lattice multi-account - deploy providers, then sliced consumers")
     first = awx.one("workflow_job_template_nodes", workflow_job_template=workflow["id"], identifier="providers")
     then = awx.one("workflow_job_template_nodes", workflow_job_template=workflow["id"], identifier="consumers")
@@ -224,14 +228,3 @@ def check_sliced_workflow_runs_the_providers_then_the_consumers_in_slices(contro
     # The other job templates stay unsliced and unlimited: they run on every account.
     deploy = awx.one("job_templates", name="Lattice multi-account - deploy")
     assert deploy.get("job_slice_count", 1) == 1 and not deploy.get("limit")
-
-
-def test_the_slice_count_is_configurable():
-    """-e awx_consumer_job_slice_count=N reaches the sliced consumer job template."""
-    with FakeController() as awx:
-        env = {"CONTROLLER_HOST": awx.url, "CONTROLLER_OAUTH_TOKEN": "not-a-real-token",
-               "AWS_ACCESS_KEY_ID": "AKIABASECREDENTIAL", "AWS_SECRET_ACCESS_KEY": "base-secret-not-to-be-shown"}
-        result = ansible(str(BIN / "ansible-playbook"), "awx/configure.yml", "-i", ASSUME_ROLE_INVENTORY,
-                         "-e", "awx_consumer_job_slice_count=12", env=env)
-        assert result.returncode == 0, result.stdout + result.stderr
-        assert awx.one("job_templates", name="Lattice multi-account - deploy consumers (sliced)")["job_slice_count"] == 12

@@ -478,8 +478,9 @@ def test_handler_answers_like_the_reference():
 @pytest.mark.slow(105)
 def test_consumer_outside_the_organization_accepts_the_invitation(pair, tmp_path):
     """The consumer is reached by assuming a role (the AWX style) and accepts the invitation.
-    Its runs, under injected faults, print no credential: neither an account's secret key
-    nor the secret key or session token STS handed out for the role."""
+    The teardown leaves the provider empty, and a further teardown changes nothing and makes
+    no mutating call. The runs, under injected faults, print no credential: neither an
+    account's secret key nor the secret key or session token STS handed out for the role."""
     outsider = Account(pair, "outsider")
     inventory = tmp_path / "hosts.yml"
     inventory.write_text(json.dumps({
@@ -504,10 +505,17 @@ def test_consumer_outside_the_organization_accepts_the_invitation(pair, tmp_path
             check_shared_with_outsider(pair, shared, outsider)
         finally:
             torn = ok(playbook(pair, "teardown", inventory, env_extra=base))
-    check_empty(Account(pair, "provider"))
+        check_empty(Account(pair, "provider"))
+        # A further teardown finds nothing: it changes nothing and makes no mutating call
+        # (assuming the outsider's role creates nothing).
+        log = testing.CallLog(pair["calls_log"])
+        mark = log.mark()
+        again = ok(playbook(pair, "teardown", inventory, env_extra=base))
+        assert set(changed(again).values()) == {0}, again[1][-15000:]
+        assert [c for c in log.mutating(since=mark) if c["service"] != "sts"] == []
     # One secret key and one session token per assumed role at least (the outsider's, per run).
-    assert len(proxy.credentials) >= 2 * 2, len(proxy.credentials)
-    assert testing.leaks(shared[1] + torn[1], testing.config_secrets(pair) | proxy.credentials) == []
+    assert len(proxy.credentials) >= 3 * 2, len(proxy.credentials)
+    assert testing.leaks(shared[1] + torn[1] + again[1], testing.config_secrets(pair) | proxy.credentials) == []
 
 
 def check_shared_with_outsider(pair, result, outsider):

@@ -29,7 +29,7 @@ def _target(name):
 
 def _disabled(name):
     aliases = HERE / "targets" / name / "aliases"
-    return aliases.is_file() and "disabled" in aliases.read_text().split()
+    return aliases.is_file() and "disabled" in [line.strip() for line in aliases.read_text().splitlines()]
 
 
 @pytest.mark.sandbox
