@@ -195,6 +195,29 @@ def describe_share(api, raw, owner):
     return share
 
 
+def with_statuses(share, associations):
+    """An owned ``share`` with the statuses of ``associations``, read after it: what settled in
+    between shows as settled, what ended is left out, what started is added (as a share read
+    now would list them), so that the share a wait returns is never older than what it waited for."""
+    newer = {(a["associationType"], a["associatedEntity"]): a for a in associations}
+
+    def merged(items, kind, key, new_item):
+        listed = {}
+        for item in items:
+            association = newer.get((kind, item[key]))
+            listed[item[key]] = dict(item, status=association["status"]) if association else item
+        for (association_kind, entity), association in newer.items():
+            if association_kind == kind and entity not in listed:
+                listed[entity] = new_item(association)
+        return sorted((i for i in listed.values() if i["status"] in LIVE_ASSOCIATIONS), key=lambda i: i[key])
+
+    share["resources"] = merged(share["resources"], "RESOURCE", "arn", lambda a: {
+        "arn": a["associatedEntity"], "type": resource_type_of(a["associatedEntity"]), "status": a["status"]})
+    share["principals"] = merged(share["principals"], "PRINCIPAL", "id", lambda a: {
+        "id": a["associatedEntity"], "status": a["status"], "external": bool(a.get("external"))})
+    return share
+
+
 def find_shares(api, owner, name=None, arn=None, status=None):
     request = dict(resourceOwner=owner)
     if name:
@@ -451,7 +474,7 @@ class ResourceShareManager(ResourceManager):
             return None
         associations = latest(share_associations(self.api, arn, "PRINCIPAL"))
         associations += latest(share_associations(self.api, arn, "RESOURCE"))
-        return {"share": share, "associations": associations}
+        return {"share": with_statuses(share, associations), "associations": associations}
 
     @staticmethod
     def _awaits_invitation(association):
