@@ -98,7 +98,7 @@ test: setup ## Run every test suite
 test-static: test-lint test-unit test-sanity ## ansible-lint, unit tests, ansible-test sanity (no sandbox)
 
 # Beside the sandboxed session (make test), the static job yields the CPU to it: the
-# session's long deployments set the length of the whole run (tests/conftest.py).
+# session's long deployments set the length of the whole run.
 STATIC_NICE ?=
 
 # The sandbox-backed suites run as one pytest session so that xdist can balance

@@ -10,8 +10,6 @@ may stay unreadable for up to 2 s and Lambda refuses an IAM role younger than 5 
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from sandbox import testing
@@ -60,19 +58,3 @@ def pytest_collection_modifyitems(items):
         ordered += [item] + fast[index:index + 1]
     items[:] = ordered + fast[len(slow):]
 
-
-# The deployments of ten minutes (slow(seconds) from LONG_DEPLOYMENT on) set the length of
-# the session: they start first (above), and each worker lowers its own priority for good
-# (nice, inherited by the playbooks and sandboxes it starts) before its first other test.
-# On this 2-core machine the long chains of runs then get the CPU when they ask for it and
-# the other tests fill the gaps, instead of every test slowing the long ones down alike.
-# Mild (5, not 19): tests of the sandbox's timing still get their share.
-LONG_DEPLOYMENT = 300
-YIELDING_NICENESS = 5
-_YIELDING = []
-
-
-def pytest_runtest_setup(item):
-    if _seconds(item) < LONG_DEPLOYMENT and not _YIELDING and hasattr(os, "nice"):
-        os.nice(YIELDING_NICENESS)
-        _YIELDING.append(item.nodeid)
