@@ -57,4 +57,3 @@ def pytest_collection_modifyitems(items):
     for index, item in enumerate(slow):
         ordered += [item] + fast[index:index + 1]
     items[:] = ordered + fast[len(slow):]
-
