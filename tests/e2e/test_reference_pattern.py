@@ -59,7 +59,7 @@ TOLERATED_DENIALS = {"iam:ListAccountAliases"}
 STATEMENTS_REMOVED = {"provider": "VpcLatticeRead", "consumer": "Ec2Read"}
 NOT_AUTHORIZED = re.compile(r"is not authorized to perform: ([\w-]+:\w+)")
 # Half test_pattern.FAULTS' rates: every retry waits (botocore's backoff), and this test's
-# fourteen runs follow each other; the 2+2 test takes the full rates.
+# thirteen runs follow each other; the 2+2 test takes the full rates.
 REFERENCE_FAULTS = "throttle=0.1,error=0.025"
 
 
@@ -131,8 +131,8 @@ def reference(tmp_path_factory):
 
 
 @pytest.mark.sandbox
-# Measured alone on the 2-core machine, lightly loaded: 654 s wall (mostly waits: transitions of 6 s,
-# faults retried with backoff), 5 min 39 s of CPU for 14 runs.
+# Measured on the 2-core machine with only the outsider test beside it: 521 s wall (mostly waits:
+# transitions of 3 s, faults retried with backoff), 6 min 41 s of CPU for 13 runs.
 @pytest.mark.slow(660)
 def test_reference_pattern(reference, tmp_path):
     info = reference
