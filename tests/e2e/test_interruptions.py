@@ -28,9 +28,9 @@ the last one running to the end. The figure printed says how many states got whi
 and which signal. One state is a deploy that fails on its own (an AMI parameter that
 does not exist) with the message that names the parameter.
 
-States stopped in the provider's play are checked on provider + consumer (the consumer
-must stay empty); states stopped in the consumer's play run on a sandbox whose provider
-was deployed first, with ``--limit consumer``.
+States stopped in the provider's play are checked on provider + consumer (deploy.yml
+builds the consumer's network first, so it is part of each of them); states stopped in the
+consumer's plays run on a sandbox whose provider was deployed first, with ``--limit consumer``.
 
 The figures, one line per test: "interruption matrix <group>: N states tried ..., K
 left something behind or made a duplicate" (K must be 0).
@@ -93,14 +93,16 @@ PROVIDER_STOPS = [
     Stop("provider: RAM share ASSOCIATING, not yet seen by the consumer", ("CreateResourceShare",), R),
 ]
 
-# roles/consumer/tasks/present.yml and the files it includes, in order. A re-deploy path
-# state is followed by one its re-deploy reaches (the next one's calls are still to make).
+# roles/consumer/tasks/vpc_network.yml (deploy.yml runs it before the providers), then
+# present.yml and the files it includes, in order. A re-deploy path state is followed by
+# one its re-deploy reaches (the next one's calls are still to make).
 CONSUMER_NETWORK_STOPS = [
     Stop("consumer: VPC created", ("CreateVpc",), T),
     Stop("consumer: 2 of 4 subnets", ("CreateSubnet#2",), R),
+    # The endpoint's group first, then the endpoint, then the other groups (vpc_network.yml).
+    Stop("consumer: the endpoint's group, the endpoint, 2 of 3 groups", ("CreateSecurityGroup#2",), T),
+    Stop("consumer: Instance Connect endpoint create-in-progress, no other group", ("CreateInstanceConnectEndpoint",), R),
     Stop("consumer: a route table created", ("CreateRouteTable",), T),
-    Stop("consumer: 2 of 3 security groups", ("CreateSecurityGroup#2",), R),
-    Stop("consumer: Instance Connect endpoint create-in-progress", ("CreateInstanceConnectEndpoint",), T),
     # The deploy fails on its own once the network, the endpoint and the instances' role
     # exist, before the instances: the AMI cannot be read (a parameter that does not exist,
     # under the path iam/consumer.json lets the consumer read, so that the least-privilege
@@ -109,15 +111,16 @@ CONSUMER_NETWORK_STOPS = [
          extra={"consumer_ami_ssm_parameter": MISSING_AMI_PARAMETER},
          message=f"could not be read from the SSM parameter {MISSING_AMI_PARAMETER}"),
 ]
-# The waits (roles/consumer/tasks/wait.yml) start after the last association is asked
-# for; each such state starts from an empty consumer (the state before it takes the
-# teardown path), since a re-deploy would find the associations made.
+# The service network and the VPC's association come with the network (vpc_network.yml),
+# before the instances. The waits (roles/consumer/tasks/wait.yml) start after the last
+# association is asked for; each such state starts from an empty consumer (the state
+# before it takes the teardown path), since a re-deploy would find the associations made.
 CONSUMER_WORKLOAD_STOPS = [
+    Stop("consumer: service network, VPC association not yet asked for", ("CreateServiceNetwork",), T),
     Stop("consumer: 1 of 2 instances pending", ("RunInstances",), R),
-    Stop("consumer: service network without associations", ("CreateServiceNetwork",), T),
-    Stop("consumer: waiting for the endpoint (create-in-progress)",
+    Stop("consumer: waiting for the endpoint",
          ("CreateServiceNetworkServiceAssociation", "DescribeInstanceConnectEndpoints"), T),
-    Stop("consumer: waiting for the VPC association (CREATE_IN_PROGRESS)",
+    Stop("consumer: waiting for the VPC association",
          ("CreateServiceNetworkServiceAssociation", "ListServiceNetworkVpcAssociations"), T),
     Stop("consumer: waiting for the instances (pending)",
          ("CreateServiceNetworkServiceAssociation", "DescribeInstances"), R),
