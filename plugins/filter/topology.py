@@ -9,7 +9,12 @@ Input of topology_model: one entry per inventory account, as roles/status/tasks/
 gathers it::
 
     {name, account_id, expected: {provider: {...} | None, consumer: {...} | None},
-     read: {services, shares, received_shares, service_networks, security_groups, vpcs}}
+     read: {services, shares, received_shares, service_networks, security_groups, vpcs,
+            vpc_endpoints}}
+
+A consumer's VPC reaches its service network through a VPC association, or through a VPC
+endpoint of type ServiceNetwork (expected consumer ``connection``: the consumer role's
+consumer_service_network_connection); each path is checked the way it is connected.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ PATTERN_TAG = ("lattice:pattern", "distributed-service-networks")
 HTTPS_PORT = 443
 # AWS keeps listing deleted resources for a while; they do not count as present.
 GONE = ("DELETED", "DELETING", "DELETE_IN_PROGRESS", "DELETE_FAILED")
+# VPC endpoints' states are lower case (EC2 API reference, VpcEndpoint State).
+ENDPOINT_GONE = ("deleting", "deleted")
 
 
 # ---------------------------------------------------------------- small helpers
@@ -100,7 +107,19 @@ def _share(account, raw):
     }
 
 
-def _network(account, raw, groups):
+def _vpc_endpoint(raw, groups):
+    return {
+        "id": raw.get("vpc_endpoint_id"),
+        "vpc_id": raw.get("vpc_id"),
+        "state": raw.get("state"),
+        "security_group_ids": sorted(raw.get("security_group_ids") or []),
+        "allows_https": any(_allows_https(groups.get(g, {}).get("ip_permissions")) for g in raw.get("security_group_ids") or []),
+        # What the endpoint reaches (DescribeVpcEndpointAssociations): the network's services and resources.
+        "reaches": sorted(str(a.get("associated_resource_arn")) for a in raw.get("associations") or []),
+    }
+
+
+def _network(account, raw, groups, vpc_endpoints):
     return {
         "account": account["name"],
         "name": raw.get("name"),
@@ -116,7 +135,15 @@ def _network(account, raw, groups):
             {"id": a.get("id"), "service_arn": a.get("service_arn"), "service_name": a.get("service_name"),
              "status": a.get("status"), "managed": _made_by_roles(a)}
             for a in _present(raw.get("service_associations"))],
+        "vpc_endpoints": [
+            _vpc_endpoint(e, groups) for e in vpc_endpoints
+            if e.get("service_network_arn") == raw.get("arn") and e.get("state") not in ENDPOINT_GONE],
     }
+
+
+def _connection(consumer):
+    """How the consumer's VPC should reach its service network: 'association' or 'endpoint'."""
+    return (consumer["expected"].get("consumer") or {}).get("connection") or "association"
 
 
 def _consumer_network(model, account):
@@ -151,15 +178,21 @@ def _path(model, consumer, service_arn, service_name, data_plane):
     received = {arn for share in consumer["read"].get("received_shares") or [] if share.get("status") == "ACTIVE"
                 for arn in (r.get("arn") for r in share.get("resources") or [])}
     association = next((a for a in (network or {}).get("service_associations", []) if a["service_arn"] == service_arn), None)
-    vpc_associations = (network or {}).get("vpc_associations", [])
+    connection = _connection(consumer)
+    if connection == "endpoint":
+        # The VPC's way into the network: an available ServiceNetwork endpoint (which then lists
+        # every associated service under a name of its own), behind the Lattice security group.
+        links = [e for e in (network or {}).get("vpc_endpoints", []) if e["state"] == "available"]
+    else:
+        links = [a for a in (network or {}).get("vpc_associations", []) if a["status"] == "ACTIVE"]
     checks = {
         "service": bool(service and service["status"] == "ACTIVE" and service["listeners"]),
         # What counts is what the consumer sees (a share to its organization, or accepted
         # invitation); a service of its own account needs no share.
         "share": service_arn in received or bool(service and service["account"] == consumer["name"]),
-        "vpc_association": any(a["status"] == "ACTIVE" for a in vpc_associations),
+        f"vpc_{connection}": bool(links),
         "service_association": bool(association and association["status"] == "ACTIVE"),
-        "security_group": any(a["allows_https"] for a in vpc_associations if a["status"] == "ACTIVE"),
+        "security_group": any(link["allows_https"] for link in links),
     }
     probe = (data_plane or {}).get(consumer["name"], {}).get(service_arn)
     if probe is not None:
@@ -167,6 +200,7 @@ def _path(model, consumer, service_arn, service_name, data_plane):
     return {
         "consumer": consumer["name"],
         "network": (network or {}).get("name"),
+        "connection": connection,
         "service_arn": service_arn,
         "service": service["name"] if service else service_name,
         "provider": service["account"] if service else None,
@@ -217,7 +251,8 @@ def topology_model(accounts, data_plane=None):
         groups = {g.get("group_id"): g for g in read.get("security_groups") or []}
         model["services"] += [_service(account, s) for s in _present(read.get("services"))]
         model["shares"] += [_share(account, s) for s in _present(read.get("shares"))]
-        model["networks"] += [_network(account, n, groups) for n in _present(read.get("service_networks"))]
+        model["networks"] += [_network(account, n, groups, read.get("vpc_endpoints") or [])
+                              for n in _present(read.get("service_networks"))]
         model["vpcs"] += [{"account": account["name"], "id": v.get("id") or v.get("vpc_id"),
                            "name": (v.get("tags") or {}).get("Name")} for v in read.get("vpcs") or []]
     for consumer in accounts:
@@ -311,14 +346,22 @@ def _consumer_drift(model, accounts, account):
     lattice_group = next((g for g in groups if g.get("group_name") == expected["lattice_security_group_name"]
                           and (vpc is None or g.get("vpc_id") == vpc["id"])), None)
     association = next((a for a in network["vpc_associations"] if vpc and a["vpc_id"] == vpc["id"]), None)
+    endpoint = next((e for e in network["vpc_endpoints"] if vpc and e["vpc_id"] == vpc["id"]), None)
+    # The consumer role connects the VPC one way, and removes the other (tasks/service_network.yml).
+    link, other = (("VPC endpoint", "VPC association") if _connection(account) == "endpoint"
+                   else ("VPC association", "VPC endpoint"))
+    found, unwanted = (endpoint, association) if link == "VPC endpoint" else (association, endpoint)
     if vpc is None:
         drift.append(_drift(name, "missing", f"VPC {expected['vpc_name']}", "not found"))
-    elif association is None:
-        drift.append(_drift(name, "missing", f"VPC association {wanted_network} - {expected['vpc_name']}", "not found"))
-    elif lattice_group and association["security_group_ids"] != [lattice_group["group_id"]]:
-        drift.append(_drift(name, "changed", f"VPC association {wanted_network} - {expected['vpc_name']}",
-                            f"security groups {[names.get(g, g) for g in association['security_group_ids']]}, "
+    elif found is None:
+        drift.append(_drift(name, "missing", f"{link} {wanted_network} - {expected['vpc_name']}", "not found"))
+    elif lattice_group and found["security_group_ids"] != [lattice_group["group_id"]]:
+        drift.append(_drift(name, "changed", f"{link} {wanted_network} - {expected['vpc_name']}",
+                            f"security groups {[names.get(g, g) for g in found['security_group_ids']]}, "
                             f"expected {[expected['lattice_security_group_name']]}"))
+    if vpc is not None and unwanted is not None:
+        drift.append(_drift(name, "unexpected", f"{other} {wanted_network} - {expected['vpc_name']}",
+                            f"the inventory connects the VPC through a {link}"))
     if lattice_group is None:
         drift.append(_drift(name, "missing", f"security group {expected['lattice_security_group_name']}", "not found"))
     else:
@@ -397,6 +440,13 @@ def topology_mermaid(model):
                 broken = assoc["status"] != "ACTIVE" or not assoc["allows_https"]
                 label = f"VPC association {assoc['status']}" + ("" if assoc["allows_https"] else " · SG blocks 443")
                 edges.append((_edge(vpc_node, node, label, broken), broken))
+            for endpoint in network["vpc_endpoints"]:
+                vpc = next((v for v in model["vpcs"] if v["id"] == endpoint["vpc_id"]), {})
+                vpc_node = _node_id("vpc", name, endpoint["vpc_id"])
+                lines.append(f"    {vpc_node}[{_label('VPC ' + (vpc.get('name') or endpoint['vpc_id']))}]")
+                broken = endpoint["state"] != "available" or not endpoint["allows_https"]
+                label = f"VPC endpoint {endpoint['state']}" + ("" if endpoint["allows_https"] else " · SG blocks 443")
+                edges.append((_edge(vpc_node, node, label, broken), broken))
         lines.append("  end")
     for share in model["shares"]:
         share_node = _node_id("share", share["account"], share["name"])
@@ -434,13 +484,16 @@ def _edge(source, target, label, broken):
 def topology_table(model, drift=None):
     """Plain-text table: one row per consumer and service, then the drift."""
     # No single spaces in a cell: the YAML stdout callback folds long lines at them.
-    header = ("CONSUMER", "SERVICE", "PROVIDER", "AUTH", "SHARE", "VPC-ASSOC", "SVC-ASSOC", "SG-443", "REACHABLE")
+    # VPC-LINK: how the VPC reaches the network (its association or its endpoint), when it does.
+    header = ("CONSUMER", "SERVICE", "PROVIDER", "AUTH", "SHARE", "VPC-LINK", "SVC-ASSOC", "SG-443", "REACHABLE")
     rows = [header]
     mark = {True: "ok", False: "BROKEN"}
     for p in model["paths"]:
         checks = p["checks"]
+        connection = p.get("connection", "association")
+        link = ("assoc" if connection == "association" else connection) if checks[f"vpc_{connection}"] else "BROKEN"
         rows.append((p["consumer"], p["service"], p["provider"] or "?", p["auth_type"] or "?",
-                     mark[checks["share"]], mark[checks["vpc_association"]], mark[checks["service_association"]],
+                     mark[checks["share"]], link, mark[checks["service_association"]],
                      mark[checks["security_group"]], "yes" if p["reachable"] else "NO"))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
     text = ["  ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]

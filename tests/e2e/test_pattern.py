@@ -5,8 +5,9 @@ The checks follow the reference (../shared/seed/resources.md) row by row, with b
 account by account; the reference pattern itself is deployed by
 test_reference_pattern.py. Here: a consumer outside the organization, a consumer
 that waits for shares that never come, and two providers and two consumers
-(inventories/sandbox-large) deployed, re-deployed without change, verified and torn
-down under injected faults.
+(inventories/sandbox-large) deployed, re-deployed without change, verified, read by
+playbooks/status.yml (no drift, then exactly the changes made behind the collection's
+back) and torn down under injected faults.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 import pytest
 from botocore.config import Config
 
+import instance_connect_stand_ins
 from sandbox import control, testing
 from sandbox.dataplane.cli import post
 
@@ -563,15 +565,18 @@ def large(tmp_path_factory):
 
 
 @pytest.mark.sandbox
-# Measured alone on the 2-core machine: 642 s wall.
-@pytest.mark.slow(650)
+# Measured alone on the 2-core machine: 711 s wall (status runs included).
+@pytest.mark.slow(720)
 def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_path):
     """inventories/sandbox-large, except that provider-b names its service service-orders
     too: each provider's lookups keep only what it owns, and each consumer associates
     both services (they differ by ARN), all under injected faults. provider-b's service
     has a custom domain: consumer-a resolves it through its own private hosted zone.
     provider-a also shares a database; consumer-b reaches its network through a
-    ServiceNetwork VPC endpoint (issue 15's done-when), consumer-a through its association."""
+    ServiceNetwork VPC endpoint (issue 15's done-when), consumer-a through its association.
+    status.yml reads the deployment (a 2+2 deployment is the expensive part of a test): no
+    drift, each path checked the way its VPC is connected; then changes made behind the
+    collection's back are reported exactly, and the teardown still removes everything."""
     accounts = {name: Account(large, name) for name in ("provider-a", "provider-b", "consumer-a", "consumer-b")}
     same_name = tmp_path / "same_name.yml"
     # provider-b's service also has a custom domain name (issue 14): each consumer resolves it
@@ -623,8 +628,156 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
     opened = re.findall(r"TCP connections opened: \[([^\]]*)\]", verified[1])
     assert sorted("vpce-" in targets for targets in opened) == [False, True], opened
 
+    services = {"provider-a": orders, "provider-b": billing}
+    clean = check_status_reports_no_drift(large, inventory, tmp_path / "status-clean", accounts, connections)
+    drifted = check_status_reports_exactly_the_changes_made_behind_its_back(
+        large, inventory, tmp_path / "status-drift", accounts, services)
+
     teardown = ok(playbook(large, "teardown", "sandbox-large", *inventory))
     for account in accounts.values():
         check_empty(account)
-    check_no_secret(large, deploy, again, verified, teardown)
+    check_no_secret(large, deploy, again, verified, clean, drifted, teardown)
     print(f"2+2 under SANDBOX_FAULTS={FAULTS}: {check_faults_were_retried(log)} faults, all retried")
+
+
+# ---------------------------------------------------------------- status.yml on the 2+2 deployment
+
+STATUS_CONSUMERS = ("consumer-a", "consumer-b")
+LATTICE_SG = "consumer-lattice-sg-vpclattice-distributed-consumer"
+INSTANCE_SG = "consumer-instance-sg-vpclattice-distributed-consumer"
+
+
+def status(info, inventory, tmp_path, *args, env_extra=None):
+    """Run the status playbook; returns ((returncode, output, recap), report, diagram) and
+    checks that it made no mutating call and called each associated service."""
+    log = testing.CallLog(info["calls_log"])
+    mark = log.mark()
+    diagram, report = tmp_path / "topology.md", tmp_path / "status.json"
+    result = playbook(info, "status", "sandbox-large", *inventory, "-e", f"status_diagram_path={diagram}",
+                      "-e", f"status_report_path={report}", *args, env_extra=env_extra)
+    calls = log(since=mark)
+    assert calls, "the status run read nothing"
+    # The data-plane calls (vpc-lattice-svcs Invoke, GET) are requests to the services, not API changes.
+    assert [c for c in log.mutating(since=mark) if c["service"] != "vpc-lattice-svcs"] == [], result[1][-5000:]
+    probes = [c for c in calls if c["service"] == "vpc-lattice-svcs"]
+    assert report.is_file(), result[1][-15000:]
+    read = json.loads(report.read_text())
+    # Each consumer called each service it associates, from one of its instances (status_data_plane)
+    # (at least: an association being deleted may still be listed, and is called too).
+    associated = sum(len(n["service_associations"]) for n in read["model"]["networks"])
+    assert associated > 0 and len(probes) >= associated, (probes, result[1][-5000:])
+    return result, read, diagram.read_text()
+
+
+def status_paths(report):
+    return {(p["consumer"], p["provider"]): p["broken"] for p in report["model"]["paths"]}
+
+
+def check_status_reports_no_drift(deployed, inventory, tmp_path, accounts, connections):
+    """No drift, and the diagram names every account, service and link. The data-plane calls
+    take the AWS path (lattice_sandbox false: `aws ec2-instance-connect send-ssh-public-key`,
+    then ssh through the open-tunnel ProxyCommand running a signed curl), with stand-ins for
+    the AWS CLI and ssh (instance_connect_stand_ins.py) that check what the real tools need
+    and carry the request to the sandbox's data plane. verify.yml (consumer_verify_data_plane)
+    calls the same task file (roles/consumer/tasks/call_services.yml) as status.yml
+    (status_data_plane). consumer-b's VPC reaches its network through an endpoint: its paths
+    are checked through the endpoint and its requests go to the endpoint's names."""
+    stand_in_log = tmp_path / "stand-ins.jsonl"
+    env = instance_connect_stand_ins.install(tmp_path / "bin", deployed["endpoint_url"], stand_in_log)
+    result, report, diagram = status(deployed, inventory, tmp_path, "-e", "lattice_sandbox=false",
+                                     "-e", "status_data_plane=true", env_extra=env)
+    returncode, output, _recap = result
+    assert returncode == 0, output[-15000:]
+    assert report["drift"] == []
+    assert "DRIFT: none" in output
+    # Every consumer reaches both services, each the way its VPC is connected, the data plane agreeing.
+    assert status_paths(report) == {(c, p): [] for c in STATUS_CONSUMERS for p in ("provider-a", "provider-b")}
+    assert {(p["consumer"], p["connection"]) for p in report["model"]["paths"]} == set(connections.items())
+    assert all(p["checks"].get("data_plane") is True for p in report["model"]["paths"]), report["model"]["paths"]
+    # The console table has one row per consumer and service, with how the VPC reaches the network.
+    rows = [line.split() for line in output.splitlines() if line.strip().startswith("- consumer-")]
+    assert sorted((row[1], row[6], row[-1]) for row in rows) == [
+        ("consumer-a", "assoc", "yes"), ("consumer-a", "assoc", "yes"),
+        ("consumer-b", "endpoint", "yes"), ("consumer-b", "endpoint", "yes")], rows
+
+    assert diagram.startswith("# VPC Lattice topology\n\n```mermaid\nflowchart LR\n")
+    for name, account in accounts.items():
+        assert f'subgraph acct_{name.replace("-", "_")}["{name} · {account.id}' in diagram
+    for provider in ("provider_a", "provider_b"):
+        for consumer in ("consumer_a", "consumer_b"):
+            consumer_name = consumer.replace("_", "-")
+            # The share and the service association, as labelled arrows.
+            assert (f'share_{provider}_service_resource_share -->|"RAM share to {consumer_name}"| '
+                    f"sn_{consumer}_service_network") in diagram
+            assert (f'sn_{consumer}_service_network -->|"service association ACTIVE"| '
+                    f"svc_{provider}_service_orders") in diagram
+    assert diagram.count('-->|"VPC association ACTIVE"|') == 1
+    assert diagram.count('-->|"VPC endpoint available"| sn_consumer_b_service_network') == 1
+    assert "-.->" not in diagram and "linkStyle" not in diagram
+
+    calls = [json.loads(line) for line in stand_in_log.read_text().splitlines()]
+    # Each consumer sends a key for one of its own instances, in its own account, then
+    # curls each of the two services through it: consumer-b at the endpoint's names.
+    key_accounts = [c["account"] for c in calls if c["tool"] == "aws"]
+    assert sorted(key_accounts) == sorted(accounts[name].id for name in STATUS_CONSUMERS), calls
+    curls = [c for c in calls if c["tool"] == "ssh"]
+    assert len(curls) == 4 and {c["status"] for c in curls} == {200}, calls
+    through_endpoint = sorted("vpce-" in c["url"] for c in curls)
+    assert through_endpoint == [False, False, True, True], curls
+    return result
+
+
+def check_status_reports_exactly_the_changes_made_behind_its_back(deployed, inventory, tmp_path, accounts, services):
+    """Three changes in three accounts, then one status run: each change is reported, with
+    its detail and its broken paths, and nothing else is."""
+    consumer_a, consumer_b, provider_b = accounts["consumer-a"], accounts["consumer-b"], accounts["provider-b"]
+
+    # 1. A security group rule removed: consumer-a's Lattice security group no longer lets HTTPS in.
+    ec2 = consumer_a("ec2")
+    group = ec2.describe_security_groups(Filters=[{"Name": "group-name", "Values": [LATTICE_SG]}])["SecurityGroups"][0]
+    ec2.revoke_security_group_ingress(GroupId=group["GroupId"], IpPermissions=group["IpPermissions"])
+
+    # 2. A service association deleted: consumer-b's network (reached through its endpoint) loses provider-a's service.
+    lattice = consumer_b("vpc-lattice")
+    network = lattice.list_service_networks()["items"][0]
+    association = next(a for a in lattice.list_service_network_service_associations(
+        serviceNetworkIdentifier=network["id"])["items"] if a["serviceArn"] == services["provider-a"])
+    lattice.delete_service_network_service_association(serviceNetworkServiceAssociationIdentifier=association["id"])
+
+    # 3. A principal removed from a share: provider-b's share no longer goes to the organization.
+    ram = provider_b("ram")
+    share = ram.get_resource_shares(resourceOwner="SELF", name="service-resource-share")["resourceShares"][0]
+    ram.disassociate_resource_share(resourceShareArn=share["resourceShareArn"],
+                                    principals=[deployed["organization"]["arn"]])
+    testing.wait_until(
+        lambda: ram.list_principals(resourceOwner="SELF", resourceShareArns=[share["resourceShareArn"]])["principals"],
+        lambda principals: principals == [])
+
+    result, report, diagram = status(deployed, inventory, tmp_path)
+    returncode, output, _recap = result
+    assert returncode != 0
+    assert sorted((d["account"], d["kind"], d["resource"]) for d in report["drift"]) == [
+        ("consumer-a", "changed", f"security group {LATTICE_SG}"),
+        ("consumer-b", "missing", "service association service-network - service-orders"),
+        ("provider-b", "changed", "share service-resource-share"),
+    ], report["drift"]
+    detail = {d["account"]: d["detail"] for d in report["drift"]}
+    # (the database's port too: the inventory opens it, consumer_resource_ports)
+    assert detail["consumer-a"] == (f"ingress rules [], expected ['tcp 443-443 from {INSTANCE_SG}', "
+                                    f"'tcp 5432-5432 from {INSTANCE_SG}']")
+    assert detail["consumer-b"] == f"service {services['provider-a']} is not associated"
+    assert detail["provider-b"] == "principals [], expected ['organization']"
+    assert f"consumer-a: changed security group {LATTICE_SG}" in output
+    assert "Drift from the inventory (3)" in output
+
+    # What each change breaks: consumer-a's security group blocks both services (the data plane
+    # agrees: its requests time out); consumer-b no longer reaches provider-a's service; nobody is
+    # shared provider-b's, and nobody's request to it answers any more.
+    broken = status_paths(report)
+    assert broken[("consumer-a", "provider-a")] == ["data_plane", "security_group"]
+    assert broken[("consumer-b", "provider-a")] == ["service_association"]
+    assert all({"share", "data_plane"} <= set(broken[(c, "provider-b")]) for c in STATUS_CONSUMERS), broken
+    assert "VPC association ACTIVE · SG blocks 443" in diagram and "linkStyle" in diagram
+    assert '-.->|"x service_association"| svc_provider_a_service_orders' in diagram
+    assert "x RAM share not visible to consumer-a" in diagram
+    return result

@@ -209,6 +209,69 @@ def test_explicit_consumer_service_arns_replace_the_share_lookup(accounts):
     assert sorted(p["service_arn"] for p in model["paths"]) == sorted([SVC, other])
 
 
+# ---------------------------------------------------------------- through a VPC endpoint
+
+ENDPOINT = {"vpc_endpoint_id": "vpce-1", "vpc_endpoint_type": "ServiceNetwork", "vpc_id": "vpc-1",
+            "state": "available", "service_network_arn": NET, "security_group_ids": ["sg-lattice"],
+            "associations": [{"associated_resource_arn": SVC,
+                              "dns_entry": {"dns_name": "vpce-1-snsa-1.example.vpc-lattice-svcs.eu-west-1.on.aws"}}]}
+
+
+def through_an_endpoint(accounts, **endpoint):
+    """consumer_service_network_connection=endpoint: no VPC association, a ServiceNetwork endpoint."""
+    accounts[1]["expected"]["consumer"]["connection"] = "endpoint"
+    read = accounts[1]["read"]
+    read["vpc_association_results"][0]["service_network_vpc_associations"] = []
+    read["vpc_endpoints"] = [dict(ENDPOINT, **endpoint)]
+    return accounts
+
+
+def test_a_consumer_connected_through_an_endpoint_reaches_the_service_with_no_drift(accounts):
+    model, drift = report(through_an_endpoint(accounts))
+    assert drift == []
+    path = model["paths"][0]
+    assert (path["connection"], path["reachable"]) == ("endpoint", True)
+    assert sorted(path["checks"]) == ["security_group", "service", "service_association", "share", "vpc_endpoint"]
+    assert model["networks"][0]["vpc_endpoints"] == [{
+        "id": "vpce-1", "vpc_id": "vpc-1", "state": "available", "security_group_ids": ["sg-lattice"],
+        "allows_https": True, "reaches": [SVC]}]
+    table = topology.topology_table(model, drift).splitlines()
+    assert table[1].split() == ["consumer", "service-orders", "provider", "NONE", "ok", "endpoint", "ok", "ok", "yes"]
+    body = topology.topology_mermaid(model)
+    assert 'vpc_consumer_vpc_1 -->|"VPC endpoint available"| sn_consumer_service_network' in body
+    assert "VPC association" not in body
+
+
+def test_an_endpoint_not_yet_available_or_behind_a_closed_group_breaks_the_path(accounts):
+    model, _drift = report(through_an_endpoint(accounts, state="pending"))
+    assert model["paths"][0]["broken"] == ["security_group", "vpc_endpoint"]
+    accounts[1]["read"]["security_groups"][0]["ip_permissions"] = []
+    model, drift = report(through_an_endpoint(accounts))
+    assert model["paths"][0]["broken"] == ["security_group"]
+    assert '-.->|"VPC endpoint available · SG blocks 443"|' in topology.topology_mermaid(model)
+    assert keys(drift) == [("consumer", "changed", f"security group {LATTICE_SG}")]
+
+
+def test_a_vpc_connected_the_other_way_than_the_inventory_says_is_drift(accounts):
+    # Expected through an endpoint: the endpoint is missing, the association unexpected, the path broken.
+    association = copy.deepcopy(accounts[1]["read"]["vpc_association_results"][0]["service_network_vpc_associations"])
+    through_an_endpoint(accounts)
+    accounts[1]["read"]["vpc_endpoints"] = [dict(ENDPOINT, state="deleted")]
+    accounts[1]["read"]["vpc_association_results"][0]["service_network_vpc_associations"] = association
+    model, drift = report(accounts)
+    assert keys(drift) == [("consumer", "missing", "VPC endpoint service-network - consumer-vpc-x"),
+                           ("consumer", "unexpected", "VPC association service-network - consumer-vpc-x")]
+    assert model["paths"][0]["broken"] == ["security_group", "vpc_endpoint"]
+    # Expected through the association: an endpoint beside it is unexpected, and names the groups it has.
+    accounts = [provider(), consumer()]
+    accounts[1]["read"]["vpc_endpoints"] = [dict(ENDPOINT, security_group_ids=["sg-instance"])]
+    model, drift = report(accounts)
+    assert [(d["kind"], d["resource"], d["detail"]) for d in drift] == [
+        ("unexpected", "VPC endpoint service-network - consumer-vpc-x",
+         "the inventory connects the VPC through a VPC association")]
+    assert model["paths"][0]["reachable"] is True
+
+
 # ---------------------------------------------------------------- drawings
 
 def test_mermaid_draws_accounts_as_subgraphs_and_links_as_labelled_arrows(accounts):
@@ -251,9 +314,9 @@ def test_table_lists_each_path_and_the_drift(accounts):
     accounts[1]["read"]["security_groups"][0]["ip_permissions"] = []
     model, drift = report(accounts)
     lines = topology.topology_table(model, drift).splitlines()
-    assert lines[0].split() == ["CONSUMER", "SERVICE", "PROVIDER", "AUTH", "SHARE", "VPC-ASSOC", "SVC-ASSOC",
+    assert lines[0].split() == ["CONSUMER", "SERVICE", "PROVIDER", "AUTH", "SHARE", "VPC-LINK", "SVC-ASSOC",
                                 "SG-443", "REACHABLE"]
-    assert lines[1].split() == ["consumer", "service-orders", "provider", "NONE", "ok", "ok", "ok", "BROKEN", "NO"]
+    assert lines[1].split() == ["consumer", "service-orders", "provider", "NONE", "ok", "assoc", "ok", "BROKEN", "NO"]
     assert lines[3:] == ["DRIFT: 1", f"  consumer: changed security group {LATTICE_SG}: ingress rules [], "
                                      f"expected ['tcp 443-443 from {INSTANCE_SG}']"]
     assert topology.topology_table(*report([provider(), consumer()])).splitlines()[-1] == "DRIFT: none"
