@@ -56,7 +56,7 @@ from sandbox import control, testing
 # waits read every second instead of every 10 (the sandbox's transitional states last
 # `delay` seconds here, not AWS's minutes).
 FAST = ["-e", json.dumps({"consumer_wait_delay": 1, "consumer_share_wait_delay": 1,
-                          "provider_iam_propagation_delay": 1})]
+                          "provider_iam_propagation_delay": 1, "provider_wait_delay": 1})]
 # How long a stopped run may take to exit (SIGINT lets the current task finish).
 EXIT_TIMEOUT = 120
 # How long a run may take to reach its stop point.
@@ -128,12 +128,14 @@ CONSUMER_WORKLOAD_STOPS = [
 
 # roles/consumer/tasks/absent.yml, vpc_absent.yml, then roles/provider/tasks/absent.yml:
 # each teardown is stopped at the next point, from what the previous one left.
+# In teardown.yml's order: the consumers' long deletes start, the providers are removed
+# while they run, then the consumers wait for them and remove the rest.
 TEARDOWN_STOPS = [
     Stop("teardown: service association DELETE_IN_PROGRESS", ("DeleteServiceNetworkServiceAssociation",)),
     Stop("teardown: endpoint delete-in-progress, instances running", ("DeleteInstanceConnectEndpoint",)),
     Stop("teardown: instances shutting-down", ("TerminateInstances",)),
-    Stop("teardown: VPC deleted, service network left", ("DeleteVpc",)),
-    Stop("teardown: service DELETE_IN_PROGRESS, target group left", ("DeleteService",)),
+    Stop("teardown: service DELETE_IN_PROGRESS, target group and the consumer's VPC left", ("DeleteService",)),
+    Stop("teardown: provider gone, consumer's VPC deleted, service network left", ("DeleteVpc",)),
 ]
 
 # What the whole pattern has, per account and type (../shared/seed/resources.md): two
