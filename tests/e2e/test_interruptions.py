@@ -131,9 +131,9 @@ CONSUMER_WORKLOAD_STOPS = [
 # In teardown.yml's order: the consumers' long deletes start, the providers are removed
 # while they run, then the consumers wait for them and remove the rest.
 TEARDOWN_STOPS = [
-    Stop("teardown: service association DELETE_IN_PROGRESS", ("DeleteServiceNetworkServiceAssociation",)),
     Stop("teardown: endpoint delete-in-progress, instances running", ("DeleteInstanceConnectEndpoint",)),
     Stop("teardown: instances shutting-down", ("TerminateInstances",)),
+    Stop("teardown: service association DELETE_IN_PROGRESS", ("DeleteServiceNetworkServiceAssociation",)),
     Stop("teardown: service DELETE_IN_PROGRESS, target group and the consumer's VPC left", ("DeleteService",)),
     Stop("teardown: provider gone, consumer's VPC deleted, service network left", ("DeleteVpc",)),
 ]
@@ -393,7 +393,7 @@ def sandbox_for(tmp_path_factory, name, delay):
 # each resource, then changed=0) and the teardown to the end (every account empty).
 # The whole matrix (23 states): `make test-interruptions`.
 SAMPLE_DEPLOY_STOPS = [CONSUMER_NETWORK_STOPS[-1], CONSUMER_WORKLOAD_STOPS[-1]]
-SAMPLE_TEARDOWN_STOPS = [TEARDOWN_STOPS[2]]
+SAMPLE_TEARDOWN_STOPS = [next(stop for stop in TEARDOWN_STOPS if stop.name == "teardown: instances shutting-down")]
 
 
 # slow(seconds): measured on the shared machine (load average 10 on 2 cores), see the report.

@@ -231,7 +231,8 @@ class LatticeManager(ResourceManager):
             wanted_name = self.params.get("name")
             items = [i for i in items if wanted_name in (None, i.get("name")) and (keep is None or keep(i))]
             raws = [self.get_raw(self.item_identifier(i)) for i in items]
-        return [self.describe(raw) for raw in raws if raw is not None]
+        # describe() is None for a resource gone between GetX and ListTagsForResource (a delete finishing).
+        return [found for found in (self.describe(raw) for raw in raws) if found is not None]
 
     # --- ResourceManager hooks ---------------------------------------------
     def validate(self):

@@ -122,3 +122,16 @@ def test_service_associations_of_a_missing_network():
     calls = Calls().ok("list_service_networks", {"items": []}, {})
     result = run(vpc_lattice_service_network_service_association_info.main, {"service_network": "gone"}, calls)
     assert result["service_network_service_associations"] == []
+
+
+def test_a_resource_gone_between_get_and_list_tags_is_left_out():
+    """A delete finishing between GetServiceNetwork and ListTagsForResource (seen on teardown on AWS time):
+    the network is not listed, rather than listed as null."""
+    calls = Calls().ok("list_service_networks", listing(NET_A, NET_B), {})
+    # Every GetX first, then each one's tags.
+    calls.ok("get_service_network", NET_A, {"serviceNetworkIdentifier": NET_A["id"]})
+    calls.ok("get_service_network", NET_B, {"serviceNetworkIdentifier": NET_B["id"]})
+    calls.error("list_tags_for_resource", "ResourceNotFoundException", {"resourceArn": NET_A["arn"]}, 404)
+    calls.ok("list_tags_for_resource", {"tags": {}}, {"resourceArn": NET_B["arn"]})
+    result = run(vpc_lattice_service_network_info.main, {}, calls)
+    assert [n["name"] for n in result["service_networks"]] == ["net-b"]
