@@ -43,6 +43,10 @@ def _seconds(item):
     return marker.args[0] if marker and marker.args else 0
 
 
+# trylast: after `-m` and `-k` have deselected (pytest's own hook), or the deselected tests
+# (make test's `-m "not interruptions"`, the longest of all) would take the front places and
+# leave the longest selected tests second in their worker's first pair.
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """The tests that take minutes (``slow(seconds)``) first, longest first, each
     followed by a short one; then the other tests in their order.
