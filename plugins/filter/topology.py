@@ -433,19 +433,15 @@ def topology_mermaid(model):
             node = _node_id("sn", name, network["name"])
             text = "service network {}<br/>auth {}".format(network["name"], network["auth_type"])
             lines.append(f"    {node}([{_label(text)}])")
-            for assoc in network["vpc_associations"]:
-                vpc = next((v for v in model["vpcs"] if v["id"] == assoc["vpc_id"]), {})
-                vpc_node = _node_id("vpc", name, assoc["vpc_id"])
-                lines.append(f"    {vpc_node}[{_label('VPC ' + (vpc.get('name') or assoc['vpc_id']))}]")
-                broken = assoc["status"] != "ACTIVE" or not assoc["allows_https"]
-                label = f"VPC association {assoc['status']}" + ("" if assoc["allows_https"] else " · SG blocks 443")
-                edges.append((_edge(vpc_node, node, label, broken), broken))
-            for endpoint in network["vpc_endpoints"]:
-                vpc = next((v for v in model["vpcs"] if v["id"] == endpoint["vpc_id"]), {})
-                vpc_node = _node_id("vpc", name, endpoint["vpc_id"])
-                lines.append(f"    {vpc_node}[{_label('VPC ' + (vpc.get('name') or endpoint['vpc_id']))}]")
-                broken = endpoint["state"] != "available" or not endpoint["allows_https"]
-                label = f"VPC endpoint {endpoint['state']}" + ("" if endpoint["allows_https"] else " · SG blocks 443")
+            # The VPC's way into the network: its association (ACTIVE when working) or its endpoint (available).
+            links = ([("VPC association", a["status"], "ACTIVE", a) for a in network["vpc_associations"]]
+                     + [("VPC endpoint", e["state"], "available", e) for e in network["vpc_endpoints"]])
+            for kind, state, working, link in links:
+                vpc = next((v for v in model["vpcs"] if v["id"] == link["vpc_id"]), {})
+                vpc_node = _node_id("vpc", name, link["vpc_id"])
+                lines.append(f"    {vpc_node}[{_label('VPC ' + (vpc.get('name') or link['vpc_id']))}]")
+                broken = state != working or not link["allows_https"]
+                label = f"{kind} {state}" + ("" if link["allows_https"] else " · SG blocks 443")
                 edges.append((_edge(vpc_node, node, label, broken), broken))
         lines.append("  end")
     for share in model["shares"]:
