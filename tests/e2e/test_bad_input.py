@@ -199,6 +199,7 @@ ROLE_CASES = [
     ("provider", {"provider_tags": {"owner": "x" * 300}}, "provider_tags", "256"),
     ("provider", {"provider_consumer_account_ids": ["12345"]}, "provider_consumer_account_ids", "12 digits"),
     ("provider", {"provider_state": "maybe"}, "provider_state", "present"),
+    ("provider", {"provider_state": "absent", "provider_wait_delay": 0}, "provider_wait_delay", "1 or more"),
     ("consumer", {"consumer_vpc_cidr": "10.0.0.0/33"}, "consumer_vpc_cidr", "/16 to /28"),
     ("consumer", {"consumer_vpc_cidr": "banana"}, "consumer_vpc_cidr", "CIDR"),
     ("consumer", {"consumer_vpc_cidr": "10.0.0.0/8"}, "consumer_vpc_cidr", "/16 to /28"),
