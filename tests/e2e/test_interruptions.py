@@ -135,7 +135,9 @@ TEARDOWN_STOPS = [
     Stop("teardown: instances shutting-down", ("TerminateInstances",)),
     Stop("teardown: service association DELETE_IN_PROGRESS", ("DeleteServiceNetworkServiceAssociation",)),
     Stop("teardown: service DELETE_IN_PROGRESS, target group and the consumer's VPC left", ("DeleteService",)),
-    Stop("teardown: provider gone, consumer's VPC deleted, service network left", ("DeleteVpc",)),
+    Stop("teardown: service network deleted, the endpoint's group and subnet and the VPC left",
+         ("DeleteServiceNetwork",)),
+    Stop("teardown: provider gone, consumer's VPC deleted (the last delete)", ("DeleteVpc",)),
 ]
 
 # What the whole pattern has, per account and type (../shared/seed/resources.md): two
