@@ -106,7 +106,7 @@ def test_teardown_stops_before_any_account_without_the_typed_confirmation(base_c
     result = _teardown(base_credential_env, "yes")
     assert result.returncode != 0
     assert "Teardown not confirmed" in result.stdout
-    assert "Remove the consumers" not in result.stdout
+    assert "Remove the providers and the consumers" not in result.stdout
     assert calls(since=mark) == []
 
 
@@ -115,7 +115,7 @@ def test_teardown_runs_with_the_typed_confirmation(sandbox, base_credential_env,
     mark = calls.mark()
     result = _teardown(base_credential_env, " delete everything ")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Remove the consumers" in result.stdout and "Remove the providers" in result.stdout
+    assert "Remove the providers and the consumers" in result.stdout
     accounts = {c["account"] for c in calls(since=mark)}
     assert {sandbox["accounts"]["provider"]["id"], sandbox["accounts"]["consumer"]["id"]} <= accounts
 

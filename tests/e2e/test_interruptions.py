@@ -134,10 +134,10 @@ TEARDOWN_STOPS = [
     Stop("teardown: endpoint delete-in-progress, instances running", ("DeleteInstanceConnectEndpoint",)),
     Stop("teardown: instances shutting-down", ("TerminateInstances",)),
     Stop("teardown: service association DELETE_IN_PROGRESS", ("DeleteServiceNetworkServiceAssociation",)),
-    Stop("teardown: service DELETE_IN_PROGRESS, target group and the consumer's VPC left", ("DeleteService",)),
+    Stop("teardown: service DELETE_IN_PROGRESS, target group left", ("DeleteService",)),
     Stop("teardown: service network deleted, the endpoint's group and subnet and the VPC left",
          ("DeleteServiceNetwork",)),
-    Stop("teardown: provider gone, consumer's VPC deleted (the last delete)", ("DeleteVpc",)),
+    Stop("teardown: the consumer's VPC deleted (its last delete)", ("DeleteVpc",)),
 ]
 
 # What the whole pattern has, per account and type (../shared/seed/resources.md): two
