@@ -3,9 +3,9 @@ pattern by FQCN, acts in each account through its own role, and prints no secret
 
 One deployment proves three things (a deployment is the expensive part of a test):
 
-- By FQCN from an installed copy alone: cwd is an empty folder (no ansible.cfg) and
-  the collections path holds only the tarball installed offline, so neither the
-  checkout nor its .collections link can be used.
+- By FQCN from an installed copy alone: cwd is a folder whose ansible.cfg sets only
+  the poll interval (no paths) and the collections path holds only the tarball
+  installed offline, so neither the checkout nor its .collections link can be used.
 - The AWX credential story (inventories/sandbox-assume-role as installed): one base
   credential in the environment (the management account's keys, no AWS config
   profiles), a role ARN per host. In the call log the base credential only assumes
@@ -74,6 +74,9 @@ def test_installed_collection_deploys_by_fqcn_per_account_role_printing_no_secre
            if not k.startswith("AWS_")}
     env.update(base_credential_env(sandbox), ANSIBLE_SHOW_CUSTOM_STATS="1", **testing.proxy_env(proxy))
     inventory = str(installed / "inventories" / "sandbox-assume-role")
+    # cwd's ansible.cfg holds only the checkout's poll interval (a CPU setting, ansible.cfg says why):
+    # no collections path, so the installed copy is still all there is to run.
+    (tmp_path / "ansible.cfg").write_text("[defaults]\ninternal_poll_interval = 0.01\n")
     # The session's sandbox is shared with other tests: compare with what was there before.
     before = owned_lattice_resources(sandbox)
 
