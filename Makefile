@@ -134,7 +134,7 @@ test-integration: setup ## Module integration targets against a private sandbox
 	@echo "==> Integration targets"
 	$(PYTEST) tests/integration -q -n 2
 
-test-molecule: setup ## Molecule scenarios on the sandbox (pattern: syntax only unless MOLECULE_FULL=1)
+test-molecule: setup ## Molecule scenarios on the sandbox (syntax only unless MOLECULE_FULL=1)
 	@echo "==> Molecule"
 	$(PYTEST) tests/e2e/test_molecule.py -q -n 3
 

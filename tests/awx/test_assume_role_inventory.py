@@ -48,6 +48,6 @@ def test_each_host_acts_in_its_own_account_from_one_base_credential(sandbox, bas
         assert {("sts", "GetCallerIdentity"), ("vpc-lattice", "ListServiceNetworks")} <= operations, name
 
 
-# The deploy and teardown with this inventory run in tests/packaging/test_installed_collection_run.py, which
-# checks the same call-log story (management only assumes roles, each host changes only
+# The provider's deploy and teardown with this inventory run in tests/packaging/test_installed_collection_run.py,
+# which checks the same call-log story (management only assumes roles, the host changes only
 # its own account) on the run it scans for secrets.

@@ -124,13 +124,17 @@ def stale_docs() -> list[str]:
         return ["docs/" + name for name in _tree_diff(fresh, current)]
 
 
-def stale_changelog() -> list[str]:
+def stale_changelog(reuse_plugin_cache: bool = False) -> list[str]:
+    """The changelog outputs that differ from what the inputs give. The plugin cache is
+    rebuilt (ansible-doc over every plugin, most of the cost) unless ``reuse_plugin_cache``:
+    only for callers that changed no plugin since the cache was written."""
+    ignored = ("__pycache__",) if reuse_plugin_cache else ("__pycache__", ".plugin-cache.yaml")
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp)
         for name in CHANGELOG_INPUTS:
             src = ROOT / name
             if src.is_dir():
-                shutil.copytree(src, copy / name, ignore=shutil.ignore_patterns("__pycache__", ".plugin-cache.yaml"))
+                shutil.copytree(src, copy / name, ignore=shutil.ignore_patterns(*ignored))
             elif src.exists():
                 shutil.copy2(src, copy / name)
         render_changelog(copy)
