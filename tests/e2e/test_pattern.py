@@ -256,11 +256,12 @@ def check_provider(account, *, service=PROVIDER["service"], function=PROVIDER["f
     return svc["arn"], None
 
 
-def check_consumer(account, service_arns, resource_ports=(), connection="association", layout=CONSUMER["subnets"]):
+def check_consumer(account, service_arns, resource_ports=(), connection="association", layout=None):
     """Every consumer row of resources.md; ``resource_ports``: the VPC resource ports (consumer_resource_ports)
     the Lattice security group also lets in from the instances; ``connection``: how the VPC reaches its
     service network (consumer_service_network_connection); ``layout``: the subnets (consumer_subnets), each
-    with its route table, an instance in each workload subnet."""
+    with its route table, an instance in each workload subnet (the reference's when None)."""
+    layout = layout or CONSUMER["subnets"]
     ec2, lattice, ram, ssm = account("ec2"), account("vpc-lattice"), account("ram"), account("ssm")
 
     shares = ram.get_resource_shares(resourceOwner="OTHER-ACCOUNTS", name=PROVIDER["share"])["resourceShares"]
@@ -586,6 +587,13 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
     # through a private hosted zone its role makes. The sandbox does not read ACM: any ARN will do.
     domain = "billing.example.internal"
     certificate = f"arn:aws:acm:{REGION}:{accounts['provider-b'].id}:certificate/0a1b2c3d-0000-4000-8000-000000000000"
+    # The consumers use one AZ (LARGE_LAYOUT): the reference's four subnets are the reference test's,
+    # and every resource less is less work in each of this test's six runs.
+    one_az = []
+    for cidr, az, workload in LARGE_LAYOUT:
+        kind = "Workload" if workload else "Endpoints"
+        one_az.append({"name": f"consumer-subnet-{kind}-AZ{az}-{{{{ consumer_stack_name }}}}", "cidr": cidr, "az": az,
+                       "role": kind.lower(), "route_table": f"consumer-rt-{kind}-AZ{az}-{{{{ consumer_stack_name }}}}"})
     # provider-a also shares a VPC resource (issue 15): a database behind a resource gateway in a VPC
     # the role builds; each consumer associates it and opens its port to the instances.
     same_name.write_text(json.dumps({"providers": {"hosts": {"provider-b": {"provider_services": [{
@@ -595,13 +603,7 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
             {"name": "orders-db", "ip_address": "10.100.0.25", "port_ranges": ["5432"]}]}}},
         # consumer-b reaches its service network through a ServiceNetwork VPC endpoint instead of the
         # VPC association (issue 15): services and the database answer there under the endpoint's names.
-        # The consumers use one AZ (LARGE_LAYOUT): the reference's four subnets are the reference test's,
-        # and every resource less is less work in each of this test's six runs.
-        "consumers": {"vars": {"consumer_resource_ports": ["5432"], "consumer_subnets": [
-            {"name": "consumer-subnet-Workload-AZa-{{ consumer_stack_name }}", "cidr": "10.0.0.0/24", "az": "a",
-             "role": "workload", "route_table": "consumer-rt-Workload-AZa-{{ consumer_stack_name }}"},
-            {"name": "consumer-subnet-Endpoints-AZa-{{ consumer_stack_name }}", "cidr": "10.0.2.0/24", "az": "a",
-             "role": "endpoints", "route_table": "consumer-rt-Endpoints-AZa-{{ consumer_stack_name }}"}]},
+        "consumers": {"vars": {"consumer_resource_ports": ["5432"], "consumer_subnets": one_az},
                       "hosts": {"consumer-b": {"consumer_service_network_connection": "endpoint"}}}}))
     inventory = ["-i", str(same_name)]  # after -i inventories/sandbox-large: its host variables win
     log = testing.CallLog(large["calls_log"])
