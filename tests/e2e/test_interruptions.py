@@ -359,10 +359,10 @@ class Matrix:
         self.check(state, whole)
         if not again:
             return
-        again = self.run("deploy", *limit)
-        self.check(state, lambda: ok(again))
-        self.check(state, lambda: set(changed(again).values()) == {0} or pytest.fail(
-            f"a further deploy changed {changed(again)}\n" + again[1][-8000:]))
+        further = self.run("deploy", *limit)
+        self.check(state, lambda: ok(further))
+        self.check(state, lambda: set(changed(further).values()) == {0} or pytest.fail(
+            f"a further deploy changed {changed(further)}\n" + further[1][-8000:]))
 
     def teardown_states(self, stops):
         """Teardowns of the whole deployment, each stopped at the next point (from what the
