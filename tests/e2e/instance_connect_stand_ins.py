@@ -6,7 +6,8 @@ curl on the instance) runs against the sandbox.
 They check what the real tools would need, as far as the control node decides it:
 - `aws ec2-instance-connect send-ssh-public-key`: the instance exists in the account of
   the credentials the task's environment gives (read with boto3 from that environment,
-  as the CLI would read it), the OS user, and a public key file; the key is remembered.
+  as the CLI would read it), the OS user, and a public key file; the key is remembered,
+  with the number of attempts the environment allows each call (throttling happens).
 - `ssh`: logs in only with the private key of a public key sent before (as Instance
   Connect allows for 60 s), through the open-tunnel ProxyCommand of that instance; the
   remote command must be the script that signs with --aws-sigv4 for vpc-lattice-svcs in
@@ -39,14 +40,18 @@ instance, user, key = option("--instance-id"), option("--instance-os-user"), opt
 if not key.startswith("file://") or not os.path.isfile(key[len("file://"):]):
     sys.exit(f"Error parsing parameter '--ssh-public-key': Unable to load paramfile {key}")
 session = boto3.Session(region_name=os.environ["AWS_REGION"])
+ec2 = session.client("ec2")
+# AWS_RETRY_MODE / AWS_MAX_ATTEMPTS, as botocore (and the CLI) read them; the CLI v2
+# default is the standard mode's 3 attempts.
+attempts = ec2.meta.config.retries.get("total_max_attempts", 3)
 try:
-    session.client("ec2").describe_instances(InstanceIds=[instance])
+    ec2.describe_instances(InstanceIds=[instance])
 except Exception as error:  # the CLI prints the service's error and exits 254
     print(f"An error occurred: {error}", file=sys.stderr)
     sys.exit(254)
 account = session.client("sts").get_caller_identity()["Account"]
 log.write(json.dumps({"tool": "aws", "instance": instance, "user": user, "key": key[len("file://"):],
-                      "account": account}) + "\n")
+                      "account": account, "attempts": attempts}) + "\n")
 print(json.dumps({"RequestId": "stand-in", "Success": True}))
 '''
 

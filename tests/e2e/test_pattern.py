@@ -732,6 +732,9 @@ def check_status_reports_no_drift(deployed, inventory, tmp_path, accounts, conne
     # curls each of the two services through it: consumer-b at the endpoint's names.
     key_accounts = [c["account"] for c in calls if c["tool"] == "aws"]
     assert sorted(key_accounts) == sorted(accounts[name].id for name in STATUS_CONSUMERS), calls
+    # Under FAULTS' throttling the CLI's default 3 attempts fail about one call in a hundred:
+    # the role gives it more.
+    assert all(c["attempts"] >= 10 for c in calls if c["tool"] == "aws"), calls
     curls = [c for c in calls if c["tool"] == "ssh"]
     assert len(curls) == 4 and {c["status"] for c in curls} == {200}, calls
     through_endpoint = sorted("vpce-" in c["url"] for c in curls)
