@@ -140,6 +140,16 @@ def changed(result):
     return {host: counters["changed"] for host, counters in result[2].items()}
 
 
+def changed_tasks(result, host):
+    """The names of the tasks that reported a change on ``host`` (role prefix left out)."""
+    names = set()
+    for block in re.split(r"\n(?=TASK \[)", result[1]):
+        title = re.match(r"TASK \[(?:[^:\]]+ : )?([^\]]+)\]", block)
+        if title and re.search(rf"^changed: \[{re.escape(host)}\]", block, flags=re.MULTILINE):
+            names.add(title.group(1))
+    return names
+
+
 def plan(result):
     """The per-account lines of the plan_summary callback (plugins/callback/plan_summary.py)."""
     block = result[1].rsplit("PLAN (check mode", 1)[-1] if "PLAN (check mode" in result[1] else ""
@@ -644,12 +654,54 @@ def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_p
     clean = check_status_reports_no_drift(large, inventory, tmp_path / "status-clean", accounts, connections)
     drifted = check_status_reports_exactly_the_changes_made_behind_its_back(
         large, inventory, tmp_path / "status-drift", accounts, services)
+    repaired = check_redeploy_puts_right_what_changed_behind_its_back(large, inventory, accounts, services)
+    for consumer, connection in connections.items():
+        check_consumer(accounts[consumer], [orders, billing], resource_ports=[5432], connection=connection,
+                       layout=LARGE_LAYOUT)
+    check_provider(accounts["provider-b"], service="service-orders", function="lambda-billing",
+                   target_group="target-billing", auth_type="AWS_IAM", org_arn=org)
 
     teardown = ok(playbook(large, "teardown", "sandbox-large", *inventory))
     for account in accounts.values():
         check_empty(account)
-    check_no_secret(large, deploy, again, verified, clean, drifted, teardown)
+    check_no_secret(large, deploy, again, verified, clean, drifted, repaired, teardown)
     print(f"2+2 under SANDBOX_FAULTS={FAULTS}: {check_faults_were_retried(log)} faults, all retried")
+
+
+def check_redeploy_puts_right_what_changed_behind_its_back(deployed, inventory, accounts, services):
+    """After the status test's three changes, four more in consumer-a's VPC, one per resource
+    the consumer role reads once and passes to its amazon.aws module only when
+    plugins/filter/in_place.py does not find it as wanted: a re-deploy changes exactly
+    these back (the caller then checks every resource again)."""
+    ec2 = accounts["consumer-a"]("ec2")
+    vpc = non_default_vpcs(ec2)[0]
+    ec2.modify_vpc_attribute(VpcId=vpc["VpcId"], EnableDnsHostnames={"Value": False})
+    workload = ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc["VpcId"]]},
+                                             {"Name": "cidr-block", "Values": [LARGE_LAYOUT[0][0]]}])["Subnets"][0]
+    ec2.delete_tags(Resources=[workload["SubnetId"]], Tags=[{"Key": "lattice:pattern"}])
+    table = ec2.describe_route_tables(Filters=[{"Name": "association.subnet-id", "Values": [workload["SubnetId"]]}])
+    association = next(a for a in table["RouteTables"][0]["Associations"] if a.get("SubnetId") == workload["SubnetId"])
+    ec2.disassociate_route_table(AssociationId=association["RouteTableAssociationId"])
+    instance = next(i for i in live_instances(ec2) if i.get("VpcId") == vpc["VpcId"])
+    ec2.create_tags(Resources=[instance["InstanceId"]], Tags=[{"Key": "changed", "Value": "behind-its-back"}])
+
+    repaired = ok(playbook(deployed, "deploy", "sandbox-large", *inventory))
+    assert changed_tasks(repaired, "consumer-a") == {
+        "Create the dual-stack VPC", "Create the subnets, each with its IPv6 /64",
+        "Create one route table per subnet, associated with it",
+        "Launch one instance in each workload subnet (IMDSv2 required)",
+        "Set the reference rules of the security groups"}, repaired[1][-15000:]
+    assert changed_tasks(repaired, "consumer-b") == {"Associate each shared service with the service network"}
+    assert changed_tasks(repaired, "provider-a") == set()
+    assert changed_tasks(repaired, "provider-b") == {
+        "Share the services and resource configurations through AWS RAM"}, repaired[1][-15000:]
+    tags = ec2.describe_tags(Filters=[{"Name": "resource-id", "Values": [workload["SubnetId"], instance["InstanceId"]]}])
+    by_resource = {}
+    for tag in tags["Tags"]:
+        by_resource.setdefault(tag["ResourceId"], {})[tag["Key"]] = tag["Value"]
+    assert by_resource[workload["SubnetId"]]["lattice:pattern"] == "distributed-service-networks"
+    assert "changed" not in by_resource[instance["InstanceId"]]
+    return repaired
 
 
 # ---------------------------------------------------------------- status.yml on the 2+2 deployment
