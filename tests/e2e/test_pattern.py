@@ -580,7 +580,7 @@ def large(tmp_path_factory):
 
 @pytest.mark.sandbox
 # Measured alone on the 2-core machine: 546 s wall, 409 CPU-s (status runs included).
-@pytest.mark.slow(560)
+@pytest.mark.slow(720)
 def test_two_providers_two_consumers_with_services_of_the_same_name(large, tmp_path):
     """inventories/sandbox-large, except that the consumers use one AZ (LARGE_LAYOUT) and provider-b
     names its service service-orders too: each provider's lookups keep only what it owns, and each consumer associates
