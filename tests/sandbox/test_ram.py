@@ -354,3 +354,24 @@ def test_a_chosen_permission_replaces_the_default_of_its_type(ram, aws_client, s
     with pytest.raises(ClientError) as error:
         ram["provider"].list_resource_share_permissions(resourceShareArn=arn[:-4] + "0000")
     assert error_code(error) == "UnknownResourceException"
+
+
+def test_only_the_management_account_or_a_delegated_administrator_lists_trusted_services(aws_client, account_ids):
+    # Organizations API reference, ListAWSServiceAccessForOrganization: "You can only call this
+    # operation from the management account or a member account that is a delegated administrator".
+    management = aws_client("management", "organizations")
+    principals = management.list_aws_service_access_for_organization()["EnabledServicePrincipals"]
+    assert "ram.amazonaws.com" in {p["ServicePrincipal"] for p in principals}
+    member = aws_client("consumer", "organizations")
+    with pytest.raises(ClientError) as info:
+        member.list_aws_service_access_for_organization()
+    assert error_code(info) == "AccessDeniedException"
+    management.register_delegated_administrator(
+        AccountId=account_ids["consumer"], ServicePrincipal="ssm.amazonaws.com"
+    )
+    try:
+        assert member.list_aws_service_access_for_organization()["EnabledServicePrincipals"] == principals
+    finally:
+        management.deregister_delegated_administrator(
+            AccountId=account_ids["consumer"], ServicePrincipal="ssm.amazonaws.com"
+        )

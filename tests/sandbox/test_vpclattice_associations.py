@@ -133,3 +133,25 @@ def test_vpc_association_private_dns_settings(consumer, service_network, vpc):
     assert error_code(info) == "ValidationException"
     consumer.delete_service_network_vpc_association(serviceNetworkVpcAssociationIdentifier=created["id"])
     wait_gone(read)
+
+
+def test_lists_answer_summaries_not_what_get_answers(consumer, service_network, vpc):
+    # botocore's model: ServiceNetworkVpcAssociationSummary has no securityGroupIds, no summary has
+    # failureCode or failureMessage, ServiceNetworkSummary no authType: what a module needs of
+    # those it must read with the Get operation, on AWS as here.
+    created = consumer.create_service_network_vpc_association(
+        serviceNetworkIdentifier=service_network["id"], vpcIdentifier=vpc["id"],
+        securityGroupIds=vpc["security_groups"][:1],
+    )
+    wait_status(functools.partial(
+        consumer.get_service_network_vpc_association, serviceNetworkVpcAssociationIdentifier=created["id"]
+    ))
+    try:
+        (listed,) = consumer.list_service_network_vpc_associations(vpcIdentifier=vpc["id"])["items"]
+        assert listed["id"] == created["id"] and listed["status"] == "ACTIVE"
+        assert "securityGroupIds" not in listed
+        networks = consumer.list_service_networks()["items"]
+        assert service_network["id"] in {n["id"] for n in networks}
+        assert not any("authType" in n for n in networks)
+    finally:
+        consumer.delete_service_network_vpc_association(serviceNetworkVpcAssociationIdentifier=created["id"])

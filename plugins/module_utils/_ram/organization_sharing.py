@@ -42,6 +42,15 @@ def is_enabled(module, organizations):
 
 def ensure_enabled(module, check_mode):
     organizations = OrganizationsClient(module)
+    # Enabled already (every run after the first): two reads. Only the management account or a
+    # delegated administrator may list the trusted services, so whatever else happens (not
+    # enabled, access denied, no organization) is explained by the checks below first.
+    try:
+        if is_enabled(module, organizations):
+            return build_result(False, "organization_sharing", {"enabled": True}, {"enabled": True})
+        refused = None
+    except AnsibleRAMError as error:
+        refused = error
     organization = organizations.organization()
     if organization is None:
         raise AnsibleRAMError(
@@ -56,9 +65,9 @@ def ensure_enabled(module, check_mode):
             f"({organization['MasterAccountId']}) can enable sharing with AWS Organizations; run the task with that "
             "account's credentials"
         )
-    before = {"enabled": is_enabled(module, organizations)}
-    if before["enabled"]:
-        return build_result(False, "organization_sharing", before, before)
+    if refused is not None:
+        raise refused
+    before = {"enabled": False}
     if not check_mode:
         RAMClient(module).call("enable_sharing_with_aws_organization", "enable sharing with AWS Organizations")
     return build_result(True, "organization_sharing", before, {"enabled": True})

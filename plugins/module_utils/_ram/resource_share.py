@@ -86,8 +86,10 @@ def validate_shareable(arns, option="resource_arns"):
             )
 
 
-# RAM resource type names, by ARN service and resource prefix, for the check-mode
-# prediction only: after a real change the type comes from ListResources.
+# RAM resource type names, by ARN service and resource prefix, as ListResources lists
+# them. An owned share whose resources are all of these types is described without
+# ListResources; for any other type (and in check mode's prediction, a guess from the
+# ARN) the type comes from ListResources.
 KNOWN_RESOURCE_TYPES = {
     ("vpc-lattice", "service"): "vpc-lattice:Service",
     ("vpc-lattice", "servicenetwork"): "vpc-lattice:ServiceNetwork",
@@ -99,14 +101,17 @@ KNOWN_RESOURCE_TYPES = {
 }
 
 
+def known_resource_type(arn):
+    """The RAM resource type of an ARN of KNOWN_RESOURCE_TYPES, or None."""
+    parts = arn.split(":", 5)
+    return KNOWN_RESOURCE_TYPES.get((parts[2], re.split(r"[/:]", parts[5], maxsplit=1)[0]))
+
+
 def resource_type_of(arn):
     """The RAM resource type an ARN will be listed with, as far as it can be told from the ARN."""
     parts = arn.split(":", 5)
-    service, resource = parts[2], re.split(r"[/:]", parts[5], maxsplit=1)[0]
-    known = KNOWN_RESOURCE_TYPES.get((service, resource))
-    if known:
-        return known
-    return f"{service}:" + "".join(word.capitalize() for word in resource.split("-"))
+    resource = re.split(r"[/:]", parts[5], maxsplit=1)[0]
+    return known_resource_type(arn) or f"{parts[2]}:" + "".join(word.capitalize() for word in resource.split("-"))
 
 
 def validate_principals(principals, option="principals"):
@@ -163,12 +168,19 @@ def describe_share(api, raw, owner):
     share = boto3_resource_to_ansible_dict(raw, transform_tags=False, force_tags=False)
     share["arn"] = share.pop("resource_share_arn")
     share["tags"] = boto3_tag_list_to_ansible_dict(raw.get("tags") or [], "key", "value")
-    listed = api.paginate(
-        "list_resources", "resources", f"list the resources of resource share {share['arn']}",
-        resourceOwner=owner, resourceShareArns=[share["arn"]],
-    )
+
+    def listed():
+        return api.paginate(
+            "list_resources", "resources", f"list the resources of resource share {share['arn']}",
+            resourceOwner=owner, resourceShareArns=[share["arn"]],
+        )
+
     if owner == SELF:
-        types = {r["arn"]: r.get("type") for r in listed}
+        associated = live(share_associations(api, share["arn"], "RESOURCE"))
+        # Only a type the ARN does not tell needs ListResources (a read less per share and run).
+        types = {}
+        if any(known_resource_type(a["associatedEntity"]) is None for a in associated):
+            types = {r["arn"]: r.get("type") for r in listed()}
         share["resources"] = sorted(
             (
                 {
@@ -176,7 +188,7 @@ def describe_share(api, raw, owner):
                     "type": types.get(a["associatedEntity"]) or resource_type_of(a["associatedEntity"]),
                     "status": a["status"],
                 }
-                for a in live(share_associations(api, share["arn"], "RESOURCE"))
+                for a in associated
             ),
             key=lambda r: r["arn"],
         )
@@ -189,7 +201,7 @@ def describe_share(api, raw, owner):
         )
     else:
         share["resources"] = sorted(
-            ({"arn": r["arn"], "type": r.get("type"), "status": r.get("status")} for r in listed),
+            ({"arn": r["arn"], "type": r.get("type"), "status": r.get("status")} for r in listed()),
             key=lambda r: r["arn"],
         )
     return share

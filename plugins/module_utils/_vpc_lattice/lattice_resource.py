@@ -119,6 +119,11 @@ class LatticeManager(ResourceManager):
     prediction_keys = {}
     # Parent identifier member (of the List operation) -> the module option that names the parent.
     parent_options = {}
+    # The List operation's item has every member the Get operation answers but failureCode and
+    # failureMessage (botocore model: true of ListServiceNetworkServiceAssociations, not of
+    # ListServices, ListServiceNetworkVpcAssociations ...): an item that has not failed is read
+    # from the list, without a Get.
+    summary_is_complete = False
     # API member -> the first botocore whose model has it on every operation the member is sent with.
     # Older botocore refuses the member (ParamValidationError), so setting its option asks for that
     # botocore by name; everything else keeps working with requirements.txt's floor.
@@ -208,6 +213,12 @@ class LatticeManager(ResourceManager):
         result.update(self.extra(raw))
         return result
 
+    def raw_of(self, item):
+        """An item of ListXs as GetX would answer it: the item itself where the summary is complete."""
+        if self.summary_is_complete and not (item.get("status") or "").endswith("_FAILED"):
+            return item
+        return self.get_raw(self.item_identifier(item))
+
     def get(self):
         return self.describe(self.lookup())
 
@@ -230,7 +241,7 @@ class LatticeManager(ResourceManager):
             )
             wanted_name = self.params.get("name")
             items = [i for i in items if wanted_name in (None, i.get("name")) and (keep is None or keep(i))]
-            raws = [self.get_raw(self.item_identifier(i)) for i in items]
+            raws = [self.raw_of(i) for i in items]
         # describe() is None for a resource gone between GetX and ListTagsForResource (a delete finishing).
         return [found for found in (self.describe(raw) for raw in raws) if found is not None]
 

@@ -40,7 +40,7 @@ class ServiceNetworkAssociation(LatticeManager):
             serviceNetworkIdentifier=self.network, **self.list_filters(),
         )
         found = [i for i in items if self.matches(i)]
-        return self.get_raw(found[0]["id"]) if found else None
+        return self.raw_of(found[0]) if found else None
 
     def collect_associations(self, **filters):
         """For _info modules: ``{<result_key>s: [...]}`` filtered by service network (a name is resolved) and ``filters``."""

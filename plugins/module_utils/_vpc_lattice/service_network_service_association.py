@@ -30,6 +30,7 @@ class ServiceAssociationManager(ServiceNetworkAssociation):
     delete_operation = "delete_service_network_service_association"
     in_use_advice = "it is still being created; wait until it is ACTIVE and retry"
     option_names = dict(ServiceNetworkAssociation.option_names, serviceIdentifier="service")
+    summary_is_complete = True
 
     @property
     def ident(self):

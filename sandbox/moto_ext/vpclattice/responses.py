@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
+from functools import cache
 from typing import Any
+
+import botocore.session
 
 from moto.vpclattice.models import vpclattice_backends
 from moto.vpclattice.responses import VPCLatticeResponse as MotoVPCLatticeResponse
@@ -29,6 +32,20 @@ from .vpc_associations import VpcAssociationResponses
 # Lattice calls read other accounts' backends and prune finished deletes: one at a time,
 # so that no request iterates over a store another one is changing.
 _LOCK = threading.RLock()
+
+
+@cache
+def summary_members(list_method: str) -> frozenset[str]:
+    """The members of a List operation's item shape (``ServiceSummary`` for ListServices ...).
+
+    AWS's List operations answer summaries, not what the Get operation answers: ListServices
+    has no ``authType`` or ``certificateArn``, ListServiceNetworkVpcAssociations no
+    ``securityGroupIds``, none has ``failureCode``/``failureMessage`` (botocore's vpc-lattice
+    model). A sandbox that answered more would let a module skip a Get it needs on AWS.
+    """
+    model = botocore.session.get_session().get_service_model("vpc-lattice")
+    operation = "".join(word.capitalize() for word in list_method.split("_"))
+    return frozenset(model.operation_model(operation).output_shape.members["items"].member.members)
 
 
 class VPCLatticeResponse(
@@ -74,4 +91,6 @@ class VPCLatticeResponse(
         items, next_token = method(
             max_results=self._get_param("maxResults"), next_token=self._get_param("nextToken"), **filters
         )
-        return self.dump({"items": [render(item) for item in items], "nextToken": next_token})
+        members = summary_members(method.__name__)
+        summaries = [{k: v for k, v in render(item).items() if k in members} for item in items]
+        return self.dump({"items": summaries, "nextToken": next_token})

@@ -145,10 +145,8 @@ def expect_ram_role(module, exists=True):
     }}, {"RoleName": name})
 
 
-def test_organization_sharing_already_enabled_is_no_change():
+def test_organization_sharing_already_enabled_is_no_change_in_two_reads():
     with FakeModule({"state": "enabled"}, services=("ram", "organizations", "sts", "iam")) as module:
-        module.expect("organizations", "describe_organization", org())
-        expect_caller(module)
         module.expect("organizations", "list_aws_service_access_for_organization", service_access("ram.amazonaws.com"))
         expect_ram_role(module)
         result = ensure_enabled(module, check_mode=False)
@@ -158,9 +156,9 @@ def test_organization_sharing_already_enabled_is_no_change():
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_organization_sharing_is_enabled_once(check_mode):
     with FakeModule({"state": "enabled"}, check_mode=check_mode, services=("ram", "organizations", "sts")) as module:
+        module.expect("organizations", "list_aws_service_access_for_organization", service_access("sso.amazonaws.com"))
         module.expect("organizations", "describe_organization", org())
         expect_caller(module)
-        module.expect("organizations", "list_aws_service_access_for_organization", service_access("sso.amazonaws.com"))
         if not check_mode:
             module.expect("ram", "enable_sharing_with_aws_organization", {"returnValue": True}, {})
         result = ensure_enabled(module, check_mode=check_mode)
@@ -170,6 +168,7 @@ def test_organization_sharing_is_enabled_once(check_mode):
 
 def test_organization_sharing_from_a_member_account_says_to_use_the_management_account():
     with FakeModule({"state": "enabled"}, services=("ram", "organizations", "sts")) as module:
+        module.expect_error("organizations", "list_aws_service_access_for_organization", "AccessDeniedException")
         module.expect("organizations", "describe_organization", org())
         expect_caller(module, OUTSIDER)
         with pytest.raises(AnsibleRAMError) as error:
@@ -179,9 +178,9 @@ def test_organization_sharing_from_a_member_account_says_to_use_the_management_a
 
 def test_organization_sharing_without_permission_says_what_to_do():
     with FakeModule({"state": "enabled"}, services=("ram", "organizations", "sts")) as module:
+        module.expect_error("organizations", "list_aws_service_access_for_organization", "AccessDeniedException")
         module.expect("organizations", "describe_organization", org())
         expect_caller(module)
-        module.expect_error("organizations", "list_aws_service_access_for_organization", "AccessDeniedException")
         with pytest.raises(AnsibleRAMError) as error:
             ensure_enabled(module, check_mode=False)
     assert "management account" in error.value.message
@@ -189,6 +188,8 @@ def test_organization_sharing_without_permission_says_what_to_do():
 
 def test_organization_sharing_outside_any_organization():
     with FakeModule({"state": "enabled"}, services=("ram", "organizations")) as module:
+        module.expect_error("organizations", "list_aws_service_access_for_organization",
+                            "AWSOrganizationsNotInUseException")
         module.expect_error("organizations", "describe_organization", "AWSOrganizationsNotInUseException")
         with pytest.raises(AnsibleRAMError) as error:
             ensure_enabled(module, check_mode=False)
@@ -212,10 +213,10 @@ def test_trusted_access_without_rams_role_is_not_enabled():
     # Trusted access turned on from Organizations alone: RAM's service-linked role is missing,
     # so EnableSharingWithAwsOrganization is still needed (terraform-provider-aws reads both).
     with FakeModule({"state": "enabled"}, services=("ram", "organizations", "sts", "iam")) as module:
-        module.expect("organizations", "describe_organization", org())
-        expect_caller(module)
         module.expect("organizations", "list_aws_service_access_for_organization", service_access("ram.amazonaws.com"))
         expect_ram_role(module, exists=False)
+        module.expect("organizations", "describe_organization", org())
+        expect_caller(module)
         module.expect("ram", "enable_sharing_with_aws_organization", {"returnValue": True}, {})
         result = ensure_enabled(module, check_mode=False)
     assert result["changed"] is True

@@ -49,7 +49,8 @@ def association(entity, kind, status="ASSOCIATED", external=False, message=None)
 
 
 def expect_described(module, resources, principals, share=None, lookup=None):
-    """The calls reading one owned share: GetResourceShares, ListResources, both association lists."""
+    """The calls reading one owned share of VPC Lattice services: GetResourceShares and both association
+    lists (no ListResources: the ARNs tell the resources' type)."""
     share = share or raw_share()
     if lookup == "name":
         module.expect("ram", "get_resource_shares", {"resourceShares": [share]},
@@ -57,10 +58,6 @@ def expect_described(module, resources, principals, share=None, lookup=None):
     else:
         module.expect("ram", "get_resource_shares", {"resourceShares": [share]},
                       {"resourceOwner": "SELF", "resourceShareArns": [SHARE_ARN]})
-    module.expect("ram", "list_resources", {"resources": [
-        {"arn": r["associatedEntity"], "type": "vpc-lattice:Service", "resourceShareArn": SHARE_ARN, "status": "AVAILABLE"}
-        for r in resources if r["status"] == "ASSOCIATED"
-    ]}, {"resourceOwner": "SELF", "resourceShareArns": [SHARE_ARN]})
     module.expect("ram", "get_resource_share_associations", {"resourceShareAssociations": resources},
                   {"associationType": "RESOURCE", "resourceShareArns": [SHARE_ARN]})
     module.expect("ram", "get_resource_share_associations", {"resourceShareAssociations": principals},
@@ -286,3 +283,20 @@ def test_received_share_lists_resources_with_type():
     assert share["arn"] == SHARE_ARN
     assert share["resources"] == [{"arn": SERVICE_A, "type": "vpc-lattice:Service", "status": "AVAILABLE"}]
     assert "principals" not in share
+
+
+def test_owned_share_reads_the_type_from_list_resources_only_when_the_arn_does_not_tell_it():
+    reservation = f"arn:aws:ec2:{REGION}:{ACCOUNT}:capacity-reservation/cr-0123456789abcdef0"
+    resources = [association(SERVICE_A, "RESOURCE"), association(reservation, "RESOURCE")]
+    with FakeModule(params()) as module:
+        module.expect("ram", "get_resource_share_associations", {"resourceShareAssociations": resources},
+                      {"associationType": "RESOURCE", "resourceShareArns": [SHARE_ARN]})
+        module.expect("ram", "list_resources", {"resources": [
+            {"arn": SERVICE_A, "type": "vpc-lattice:Service", "resourceShareArn": SHARE_ARN, "status": "AVAILABLE"},
+            {"arn": reservation, "type": "ec2:CapacityReservation", "resourceShareArn": SHARE_ARN, "status": "AVAILABLE"},
+        ]}, {"resourceOwner": "SELF", "resourceShareArns": [SHARE_ARN]})
+        module.expect("ram", "get_resource_share_associations", {"resourceShareAssociations": []},
+                      {"associationType": "PRINCIPAL", "resourceShareArns": [SHARE_ARN]})
+        share = describe_share(RAMClient(module), raw_share(), "SELF")
+    assert {r["arn"]: r["type"] for r in share["resources"]} == {
+        SERVICE_A: "vpc-lattice:Service", reservation: "ec2:CapacityReservation"}

@@ -1,6 +1,17 @@
 """vpc_lattice_service_network_service_association: a service of another account, by ARN."""
 
-from vpc_lattice_harness import ANY, Calls, association, described, listing, run, service, service_network
+from vpc_lattice_harness import (
+    ANY,
+    Calls,
+    association,
+    described,
+    listing,
+    run,
+    service,
+    service_network,
+    summary_members,
+    tags_read,
+)
 
 from ansible_collections.lattice.multi_account.plugins.modules import (
     vpc_lattice_service_network_service_association as module,
@@ -14,13 +25,16 @@ SNSA = association(
 )
 GET = dict(method="get_service_network_service_association", id_param="serviceNetworkServiceAssociationIdentifier")
 ARGS = {"service_network": "net-one", "service": SHARED["arn"]}
+# What AWS lists of an association: everything GetServiceNetworkServiceAssociation answers but
+# failureCode and failureMessage, so the module reads an association that has not failed from the list.
+SUMMARY = summary_members("ListServiceNetworkServiceAssociations")
 
 
 def lookup(*items):
     calls = Calls().ok("list_service_networks", listing(NET), {})
     return calls.ok(
         "list_service_network_service_associations",
-        listing(*items, keys=("id", "arn", "serviceId", "serviceArn")),
+        listing(*items, keys=SUMMARY),
         {"serviceNetworkIdentifier": NET["id"]},
     )
 
@@ -45,9 +59,18 @@ def test_existing_association_matched_by_service_id():
         serviceId="svc-99999999999999999",
         serviceArn="arn:aws:vpc-lattice:eu-west-1:1:service/svc-99999999999999999",
     )
-    calls = described(lookup(other, SNSA), resource=SNSA, **GET)
+    calls = tags_read(lookup(other, SNSA), SNSA)
     result = run(module.main, dict(ARGS, service=SHARED["id"]), calls)
     assert (result["changed"], result["service_network_service_association"]["id"]) == (False, SNSA["id"])
+    assert result["service_network_service_association"]["dns_entry"] == {
+        "domain_name": SHARED["dnsEntry"]["domainName"], "hosted_zone_id": SHARED["dnsEntry"]["hostedZoneId"]}
+
+
+def test_failed_association_is_read_with_get_for_aws_reason():
+    failed = dict(SNSA, status="CREATE_FAILED", failureCode="AccessDenied", failureMessage="not shared any more")
+    calls = described(lookup(failed), resource=failed, **GET)
+    result = run(module.main, ARGS, calls)
+    assert result["service_network_service_association"]["failure_message"] == "not shared any more"
 
 
 def test_check_mode():
@@ -63,7 +86,7 @@ def test_not_shared_points_at_ram():
 
 
 def test_tags_only_change():
-    calls = described(lookup(SNSA), resource=SNSA, **GET)
+    calls = tags_read(lookup(SNSA), SNSA)
     calls.ok("tag_resource", {}, {"resourceArn": SNSA["arn"], "tags": {"a": "b"}})
     described(calls, resource=SNSA, tags={"a": "b"}, **GET)
     assert run(module.main, dict(ARGS, tags={"a": "b"}), calls)["service_network_service_association"]["tags"] == {
@@ -72,6 +95,6 @@ def test_tags_only_change():
 
 
 def test_delete_still_creating_is_explained():
-    calls = described(lookup(SNSA), resource=dict(SNSA, status="CREATE_IN_PROGRESS"), **GET)
+    calls = tags_read(lookup(dict(SNSA, status="CREATE_IN_PROGRESS")), SNSA)
     calls.error("delete_service_network_service_association", "ConflictException", status=409)
     assert "still being created" in run(module.main, dict(ARGS, state="absent"), calls)["msg"]

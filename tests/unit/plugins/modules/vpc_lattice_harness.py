@@ -226,6 +226,18 @@ def listing(*items, keys=("id", "arn", "name")):
     return {"items": [{k: item[k] for k in keys if k in item} for item in items]}
 
 
+def summary_members(operation):
+    """The members of a ListX item as botocore's model has them (``ServiceNetworkServiceAssociationSummary`` ...)."""
+    model = botocore.session.get_session().get_service_model("vpc-lattice")
+    return tuple(model.operation_model(operation).output_shape.members["items"].member.members)
+
+
+def tags_read(calls, resource, tags=None):
+    """Expect only ListTagsForResource: a resource whose list item is complete needs no GetX."""
+    calls.ok("list_tags_for_resource", {"tags": tags or {}}, {"resourceArn": resource["arn"]})
+    return calls
+
+
 def described(calls, method, resource, tags=None, id_param=None, **parents):
     """Expect GetX(resource) then ListTagsForResource: what describing a resource costs."""
     calls.ok(method, resource, dict(parents, **{id_param: resource["id"]}))
