@@ -101,17 +101,21 @@ KNOWN_RESOURCE_TYPES = {
 }
 
 
+def _service_and_resource(arn):
+    """('vpc-lattice', 'service') for arn:aws:vpc-lattice:<region>:<account>:service/svc-..."""
+    parts = arn.split(":", 5)
+    return parts[2], re.split(r"[/:]", parts[5], maxsplit=1)[0]
+
+
 def known_resource_type(arn):
     """The RAM resource type of an ARN of KNOWN_RESOURCE_TYPES, or None."""
-    parts = arn.split(":", 5)
-    return KNOWN_RESOURCE_TYPES.get((parts[2], re.split(r"[/:]", parts[5], maxsplit=1)[0]))
+    return KNOWN_RESOURCE_TYPES.get(_service_and_resource(arn))
 
 
 def resource_type_of(arn):
     """The RAM resource type an ARN will be listed with, as far as it can be told from the ARN."""
-    parts = arn.split(":", 5)
-    resource = re.split(r"[/:]", parts[5], maxsplit=1)[0]
-    return known_resource_type(arn) or f"{parts[2]}:" + "".join(word.capitalize() for word in resource.split("-"))
+    service, resource = _service_and_resource(arn)
+    return known_resource_type(arn) or f"{service}:" + "".join(word.capitalize() for word in resource.split("-"))
 
 
 def validate_principals(principals, option="principals"):

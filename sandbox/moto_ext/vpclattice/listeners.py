@@ -36,9 +36,6 @@ class Listener(LatticeResource, Forwarding, VPCLatticeListener):
             "lastUpdatedAt": self.last_updated_at,
         }
 
-    def summary(self) -> dict[str, Any]:
-        return {k: v for k, v in self.to_dict().items() if k not in ("serviceArn", "serviceId", "defaultAction")}
-
 
 class ListenerBackend:
     def create_listener(
@@ -145,7 +142,7 @@ class ListenerResponses:
 
     def list_listeners(self) -> str:
         return self.page(
-            self.backend.list_listeners, Listener.summary, service_identifier=self._get_param("serviceIdentifier")
+            self.backend.list_listeners, Listener.to_dict, service_identifier=self._get_param("serviceIdentifier")
         )
 
     def update_listener(self) -> str:

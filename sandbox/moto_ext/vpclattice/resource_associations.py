@@ -212,14 +212,9 @@ class ResourceAssociationResponses:
         return self.dump(association.to_dict())
 
     def list_service_network_resource_associations(self) -> str:
-        def summary(association: ResourceAssociation) -> dict[str, Any]:
-            # the summary has neither member (botocore model, ServiceNetworkResourceAssociationSummary)
-            left_out = ("lastUpdatedAt", "domainVerificationStatus")
-            return {k: v for k, v in association.to_dict().items() if k not in left_out}
-
         return self.page(
             self.backend.list_service_network_resource_associations,
-            summary,
+            ResourceAssociation.to_dict,
             service_network_identifier=self._get_param("serviceNetworkIdentifier"),
             resource_configuration_identifier=self._get_param("resourceConfigurationIdentifier"),
             include_children=self._get_param("includeChildren"),

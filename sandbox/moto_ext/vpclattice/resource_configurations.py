@@ -348,12 +348,9 @@ class ResourceConfigurationResponses:
         )
 
     def list_resource_configurations(self) -> str:
-        summary_keys = ("id", "name", "arn", "resourceGatewayId", "resourceConfigurationGroupId", "type", "status",
-                        "amazonManaged", "createdAt", "lastUpdatedAt", "customDomainName", "groupDomain",
-                        "domainVerificationId")
         return self.page(
             self.backend.list_resource_configurations,
-            lambda c: {k: v for k, v in c.to_dict().items() if k in summary_keys},
+            ResourceConfiguration.to_dict,
             resource_gateway_identifier=self._get_param("resourceGatewayIdentifier"),
             resource_configuration_group_identifier=self._get_param("resourceConfigurationGroupIdentifier"),
         )

@@ -88,6 +88,7 @@ class VPCLatticeResponse(
     def page(
         self, method: Callable[..., tuple[list[Any], str | None]], render: Callable[[Any], dict], **filters: Any
     ) -> str:
+        """A List operation's page: each item rendered, then cut to the operation's summary members."""
         items, next_token = method(
             max_results=self._get_param("maxResults"), next_token=self._get_param("nextToken"), **filters
         )

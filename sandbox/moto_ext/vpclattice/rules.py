@@ -38,9 +38,6 @@ class Rule(LatticeResource, Forwarding, VPCLatticeRule):
             "lastUpdatedAt": self.last_updated_at,
         }
 
-    def summary(self) -> dict[str, Any]:
-        return {k: v for k, v in self.to_dict().items() if k not in ("match", "action")}
-
 
 class DefaultRule:
     """The rule every listener has: its default action, listed with ``isDefault``, changed through UpdateListener."""
@@ -60,9 +57,6 @@ class DefaultRule:
             "createdAt": self.listener.created_at,
             "lastUpdatedAt": self.listener.last_updated_at,
         }
-
-    def summary(self) -> dict[str, Any]:
-        return {k: v for k, v in self.to_dict().items() if k != "action"}
 
 
 class RuleBackend:
@@ -222,7 +216,7 @@ class RuleResponses:
     def list_rules(self) -> str:
         return self.page(
             self.backend.list_rules,
-            lambda rule: rule.summary(),
+            lambda rule: rule.to_dict(),
             service_identifier=self._get_param("serviceIdentifier"),
             listener_identifier=self._get_param("listenerIdentifier"),
         )
