@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
@@ -143,6 +144,25 @@ def stop(state_dir: str | os.PathLike | None = None) -> bool:
     for name in ("pid", "accounts"):
         paths[name].unlink(missing_ok=True)
     return pid is not None
+
+
+def snapshot(info: dict[str, Any], name: str) -> None:
+    """Save every account's resources under ``name`` (sandbox/snapshot.py)."""
+    _post(info, f"/_sandbox/snapshot/{name}")
+
+
+def restore(info: dict[str, Any], name: str) -> None:
+    """Put back the resources saved under ``name``: the accounts hold what they held then."""
+    _post(info, f"/_sandbox/restore/{name}")
+
+
+def _post(info: dict[str, Any], path: str) -> None:
+    request = urllib.request.Request(info["endpoint_url"] + path, data=b"", method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            response.read()
+    except urllib.error.HTTPError as error:
+        raise RuntimeError(f"POST {path}: {error.code} {error.read().decode(errors='replace')}") from None
 
 
 def env_exports(info: dict[str, Any], state_dir: str | os.PathLike) -> str:

@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> None:
     from .moto_ext import install
     from .moto_ext.core import authorization, faults
     from .moto_ext.core.calllog import CallLog, account_of, operation_of, scope_of, service_of
+    from .snapshot import SnapshotEndpoint
 
     installed = install()
     # One line per request would drown the log; the call log records API calls.
@@ -80,6 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     region = settings.region()
     # POST /_sandbox/request: the VPC Lattice data plane (sandbox/dataplane/)
     app = DataPlaneEndpoint(app, str(state_dir / "calls.jsonl"), region)
+    # POST /_sandbox/snapshot/<name>, /_sandbox/restore/<name>: a test tool (snapshot.py)
+    app = SnapshotEndpoint(app)
     server = make_server(args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler)
     info, credentials = bootstrap(region, settings.accounts(), settings.external_accounts())
     write_state(state_dir, f"http://{args.host}:{args.port}", region, info, credentials)

@@ -17,6 +17,7 @@ import threading
 from datetime import datetime, timezone
 from typing import Any, Callable
 
+from ..wsgi import json_reply
 from .model import Outcome
 from .plane import answer_json
 from .resources import connect_json
@@ -36,18 +37,18 @@ class DataPlaneEndpoint:
         if environ.get("PATH_INFO") != PATH:
             return self.app(environ, start_response)
         if environ.get("REQUEST_METHOD") != "POST":
-            return self._reply(start_response, 405, {"message": f"use POST {PATH}"})
+            return json_reply(start_response, 405, {"message": f"use POST {PATH}"})
         length = int(environ.get("CONTENT_LENGTH") or 0)
         try:
             document = json.loads(environ["wsgi.input"].read(length) or b"{}")
             tcp = "tcp" in document
             outcome = connect_json(document, self.region) if tcp else answer_json(document, self.region)
         except (ValueError, KeyError, TypeError) as error:
-            return self._reply(start_response, 400, {"message": f"bad request: {error!r}"})
+            return json_reply(start_response, 400, {"message": f"bad request: {error!r}"})
         except UnknownInstance as error:
-            return self._reply(start_response, 404, {"message": str(error)})
+            return json_reply(start_response, 404, {"message": str(error)})
         self._log(outcome, "Connect" if tcp else "Invoke")
-        return self._reply(start_response, 200, outcome.to_json())
+        return json_reply(start_response, 200, outcome.to_json())
 
     def _log(self, outcome: Outcome, operation: str) -> None:
         entry = {
@@ -61,10 +62,3 @@ class DataPlaneEndpoint:
         }
         with self.lock, open(self.calls_path, "a", encoding="utf-8") as log:
             log.write(json.dumps(entry) + "\n")
-
-    @staticmethod
-    def _reply(start_response: Callable, status: int, document: dict[str, Any]) -> list[bytes]:
-        body = json.dumps(document).encode()
-        start_response(f"{status} {'OK' if status == 200 else 'Error'}",
-                       [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
-        return [body]
