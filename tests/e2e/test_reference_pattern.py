@@ -14,10 +14,11 @@ In order:
 - check mode on fresh accounts is a complete plan (plan_summary: every resource the deploy
   creates) and makes no mutating call;
 - the sample of the interruption matrix (test_interruptions.py, SAMPLE_*): the provider's
-  deploy stopped at its three re-deploy-path states, one run after the other, then to the
-  end; the consumer's deploy stopped at four of its five (among them a deploy that fails on
-  its own); then the deploy to the end: every row of the reference, exactly one of each
-  resource, no deprecated option used;
+  deploy stopped at five of its states, one run after the other, then to the end; the
+  consumer's deploy stopped at four states (among them a deploy that fails on its own);
+  then the deploy to the end: every row of the reference, exactly one of each resource, no
+  deprecated option used. From each stopped state, before the next run, a teardown that
+  leaves the accounts of the run empty, and the state put back (a sandbox snapshot);
 - verify.yml calls the service from a consumer instance through the sandbox's data plane;
 - check mode after the deploy: nothing to do, changed=0 in every account, no mutating call
   (the sample's further deploy with changed=0: Matrix.converge(again=False));
@@ -26,10 +27,11 @@ In order:
   fail, naming the missing permission and printing no traceback (this
   collection's modules also say what to do); every refusal of those runs is an action of the
   removed statement, in its own account;
-- the teardown stopped at each of the matrix's six teardown points (SIGINT and SIGKILL in
-  turn), each run from what the previous one left, then the teardown to the end: every
-  account empty (that a further teardown changes nothing and makes no mutating
-  call is test_pattern.py's outsider test: off this test's long chain of runs);
+- the teardown stopped at three of the matrix's six teardown points (SIGINT and SIGKILL in
+  turn), each run from what the previous one left; from each, a second teardown that
+  leaves every account empty, the last one being the teardown that stays (that a further
+  teardown changes nothing and makes no mutating call is test_pattern.py's outsider test:
+  off this test's long chain of runs);
 - no run printed a secret key; every injected fault was retried;
 - from the call log of all the runs: every statement of both policies is the ONLY statement
   that allowed at least one check (the call's action or a dependent one, such as
@@ -149,11 +151,11 @@ def reference(tmp_path_factory):
 
 
 @pytest.mark.sandbox
-# Measured on the 2-core machine with only the outsider test beside it: 521 s wall (mostly waits:
-# transitions of 3 s, faults retried with backoff), 6 min 41 s of CPU, when it had 13 runs. With
-# the sample's 13 states (10 more stopped runs), alone on an idle machine: 378 s, 4 min 17 s of
-# CPU (292 s and 2 min 58 s with 3 states, same machine, same day).
-@pytest.mark.slow(660)
+# Measured on the 2-core machine, alone: with the sample's 13 states, each one path, 378 s and
+# 4 min 17 s of CPU on a fast day, 484 s and 6 min 10 s on a slower one (2026-12-02); on that day,
+# with 13 states each with both paths (a teardown more per state), 852 s and 11 min 24 s; with
+# the 12 states it has, beside the three tests of the whole matrix, 1095 s and 10 min 14 s.
+@pytest.mark.slow(900)
 def test_reference_pattern(reference, tmp_path):
     info = reference
     accounts = {name: Account(info, name) for name in ("provider", "consumer")}
@@ -186,9 +188,9 @@ def test_reference_pattern(reference, tmp_path):
     # every account, no mutating call): the same reads, without a run of its own; a real no-op
     # re-deploy of every role path is test_pattern.py's 2+2 test.
     matrix = Matrix(info, "sample", inventory=hosts, env_extra=env | {"ANSIBLE_DEPRECATION_WARNINGS": "1"})
-    matrix.deploy_states(SAMPLE_PROVIDER_STOPS, "--limit", "management-account,provider")
+    matrix.deploy_states(SAMPLE_PROVIDER_STOPS, "--limit", "management-account,provider", last=None)
     ok(matrix.run("deploy", "--limit", "management-account,provider"))
-    matrix.deploy_states(SAMPLE_DEPLOY_STOPS, "--limit", "consumer")
+    matrix.deploy_states(SAMPLE_DEPLOY_STOPS, "--limit", "consumer", last=None)
     matrix.converge(SAMPLE_DEPLOY_STOPS[-1].name, again=False)
     # No deprecated option or behaviour is used. The one deprecation left is printed by
     # amazon.aws.iam_role (10.x) on every call, whatever its options.
