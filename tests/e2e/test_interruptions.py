@@ -430,14 +430,15 @@ def sandbox_for(tmp_path_factory, name, delay):
 # CREATE_IN_PROGRESS and the share ASSOCIATING; 3 of the consumer's network states, among
 # them the Instance Connect endpoint create-in-progress and the deploy that fails on its
 # own, then the wait for the pending instances, reached from it (its deploy asks for the
-# service association before it waits); and 3 of the 6 teardown stops. The other 12 are
-# left to the whole matrix: `make test-interruptions`.
+# service association before it waits); and 3 of the 6 teardown stops, among them the wait
+# for a service association's delete. The other 12 are left to the whole matrix:
+# `make test-interruptions`.
 # Each sample state is reached from the sample state before it (none is fresh): the endpoint's
 # from "2 of 4 subnets", the last wait from the failed deploy (neither has made it yet).
 SAMPLE_PROVIDER_STOPS = [PROVIDER_STOPS[i] for i in (1, 2, 3, 5, 6)]
 SAMPLE_DEPLOY_STOPS = [replace(stop, fresh=False) for stop in (
     *[CONSUMER_NETWORK_STOPS[i] for i in (1, 3, 5)], CONSUMER_WORKLOAD_STOPS[-1])]
-SAMPLE_TEARDOWN_STOPS = [TEARDOWN_STOPS[i] for i in (1, 3, 5)]
+SAMPLE_TEARDOWN_STOPS = [TEARDOWN_STOPS[i] for i in (1, 2, 5)]
 
 
 # slow(seconds): measured on the shared machine (load average 10 on 2 cores), see the report.

@@ -2,8 +2,9 @@
 (../shared/seed/resources.md) checked with boto3, account by account, on a sandbox that
 delays (testing.AWS_LIKE), throttles and fails calls (REFERENCE_FAULTS), and authorizes every call
 against the caller's IAM policies (SANDBOX_IAM=enforce, sandbox/moto_ext/core/authorization.py),
-with runs stopped halfway as AWX jobs and laptops stop them. One deployment proves all of
-it: deployments are the expensive part of the suite (`make test` has 20 minutes).
+and, in test_interruption_sample on a sandbox of its own beside it, with runs stopped
+halfway as AWX jobs and laptops stop them. One deployment each proves all of it: deployments
+are the expensive part of the suite (`make test` has 20 minutes).
 
 The runs use inventories/sandbox as shipped, plus one file that has the provider and the
 consumer assume a role ``lattice-deployer`` in their account, holding only iam/provider.json
@@ -13,25 +14,17 @@ In order:
 
 - check mode on fresh accounts is a complete plan (plan_summary: every resource the deploy
   creates) and makes no mutating call;
-- the sample of the interruption matrix (test_interruptions.py, SAMPLE_*): the provider's
-  deploy stopped at five of its states, one run after the other, then to the end; the
-  consumer's deploy stopped at four states (among them a deploy that fails on its own);
-  then the deploy to the end: every row of the reference, exactly one of each resource, no
-  deprecated option used. From each stopped state, before the next run, a teardown that
-  leaves the accounts of the run empty, and the state put back (a sandbox snapshot);
+- the deploy: every row of the reference, exactly one of each resource, no deprecated
+  option used;
 - verify.yml calls the service from a consumer instance through the sandbox's data plane;
-- check mode after the deploy: nothing to do, changed=0 in every account, no mutating call
-  (the sample's further deploy with changed=0: Matrix.converge(again=False));
+- check mode after the deploy: nothing to do, changed=0 in every account, no mutating call;
 - least privilege, statement by statement: a run without the provider's ``VpcLatticeRead``,
   one without the consumer's ``Ec2Read`` and one without only its ``ec2:DescribeSubnets``
   fail, naming the missing permission and printing no traceback (this
   collection's modules also say what to do); every refusal of those runs is an action of the
   removed statement, in its own account;
-- the teardown stopped at three of the matrix's six teardown points (SIGINT and SIGKILL in
-  turn), each run from what the previous one left; from each, a second teardown that
-  leaves every account empty, the last one being the teardown that stays (that a further
-  teardown changes nothing and makes no mutating call is test_pattern.py's outsider test:
-  off this test's long chain of runs);
+- the teardown: every account empty (that a further teardown changes nothing and makes no
+  mutating call is test_pattern.py's outsider test);
 - no run printed a secret key; every injected fault was retried;
 - from the call log of all the runs: every statement of both policies is the ONLY statement
   that allowed at least one check (the call's action or a dependent one, such as
@@ -41,6 +34,10 @@ In order:
   account alias (iam:ListAccountAliases, the one refusal tolerated). A statement can still
   hold actions no run used (updates, the other half of a create/delete pair): the proof is
   per statement, not per action.
+
+test_interruption_sample, beside it on a sandbox alike: the sample of the interruption
+matrix (its docstring), under the same roles and faults; no call refused but the one
+tolerated; every injected fault retried.
 """
 
 from __future__ import annotations
@@ -139,10 +136,11 @@ def sole_grants(entries):
     return needed
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def reference(tmp_path_factory):
-    # Transitional states last 3 s (instead of test_pattern.DELAY): long enough for the
-    # sample's stops to find the waits still in progress.
+    """A sandbox of its own for each test (xdist runs the two tests side by side). Transitional
+    states last 3 s (instead of test_pattern.DELAY): long enough for the sample's stops to find
+    the waits still in progress."""
     state_dir = tmp_path_factory.mktemp("reference")
     info = control.start(state_dir, control.free_port(), accounts=("provider", "consumer"), delay=3.0, iam="enforce",
                          faults=REFERENCE_FAULTS, **testing.AWS_LIKE)
@@ -150,21 +148,28 @@ def reference(tmp_path_factory):
     control.stop(state_dir)
 
 
-@pytest.mark.sandbox
-# Measured on the 2-core machine, alone: with the sample's 13 states, each one path, 378 s and
-# 4 min 17 s of CPU on a fast day, 484 s and 6 min 10 s on a slower one (2026-12-02); on that day,
-# with 13 states each with both paths (a teardown more per state), 852 s and 11 min 24 s; with
-# the 12 states it has, beside the three tests of the whole matrix, 1095 s and 10 min 14 s.
-@pytest.mark.slow(900)
-def test_reference_pattern(reference, tmp_path):
-    info = reference
+def deployers(info, tmp_path):
+    """The accounts, each with its deployer role; the inventory that assumes them; the
+    environment of the runs."""
     accounts = {name: Account(info, name) for name in ("provider", "consumer")}
-    provider, consumer = accounts["provider"], accounts["consumer"]
     for account in accounts.values():
         grant(account)
     hosts = inventory(tmp_path / "inventory", accounts)
     # Assumed credentials carry no profile, so not the sandbox's endpoint of the profile either.
-    env = {"AWS_ENDPOINT_URL": info["endpoint_url"]}
+    return accounts, hosts, {"AWS_ENDPOINT_URL": info["endpoint_url"]}
+
+
+@pytest.mark.sandbox
+# Measured on the 2-core machine, alone: with the sample's 13 states inside it, each one path,
+# 378 s and 4 min 17 s of CPU on a fast day, 484 s and 6 min 10 s on a slower one (2026-12-02);
+# on that day, with 12 states each with both paths, 1095 s and 10 min 14 s beside the three
+# tests of the whole matrix. The sample is now test_interruption_sample, beside it: the two
+# side by side, alone, 640 s (the sample; the reference about 390 s).
+@pytest.mark.slow(400)
+def test_reference_pattern(reference, tmp_path):
+    info = reference
+    accounts, hosts, env = deployers(info, tmp_path)
+    provider, consumer = accounts["provider"], accounts["consumer"]
     log = testing.CallLog(info["calls_log"])
 
     # --check --diff on fresh accounts: a complete plan (planned_change: also what a missing
@@ -182,16 +187,13 @@ def test_reference_pattern(reference, tmp_path):
     check_empty(provider)
     check_empty(consumer)
 
-    # The deploy, stopped and run again (Matrix records what each stop left), to the end
-    # (Matrix.converge: every row of the reference, exactly one of each resource). The matrix's
-    # further deploy with changed=0 is the check-mode run below (nothing to do, changed=0 in
-    # every account, no mutating call): the same reads, without a run of its own; a real no-op
-    # re-deploy of every role path is test_pattern.py's 2+2 test.
-    matrix = Matrix(info, "sample", inventory=hosts, env_extra=env | {"ANSIBLE_DEPRECATION_WARNINGS": "1"})
-    matrix.deploy_states(SAMPLE_PROVIDER_STOPS, "--limit", "management-account,provider", last=None)
-    ok(matrix.run("deploy", "--limit", "management-account,provider"))
-    matrix.deploy_states(SAMPLE_DEPLOY_STOPS, "--limit", "consumer", last=None)
-    matrix.converge(SAMPLE_DEPLOY_STOPS[-1].name, again=False)
+    # The deploy (Matrix.converge: every row of the reference, exactly one of each resource).
+    # The further deploy with changed=0 is the check-mode run below (nothing to do, changed=0
+    # in every account, no mutating call): the same reads, without a run of its own; a real
+    # no-op re-deploy of every role path is test_pattern.py's 2+2 test.
+    matrix = Matrix(info, "reference", inventory=hosts, env_extra=env | {"ANSIBLE_DEPRECATION_WARNINGS": "1"})
+    matrix.converge("deploy", again=False)
+    assert matrix.problems == [], matrix.problems
     # No deprecated option or behaviour is used. The one deprecation left is printed by
     # amazon.aws.iam_role (10.x) on every call, whatever its options.
     deployed = matrix.runs[-1]
@@ -232,10 +234,12 @@ def test_reference_pattern(reference, tmp_path):
         assert {action for _account, action in refused} <= removed, refused
         refusals |= refused
 
-    # The teardown, interrupted and run again to the end: every account empty (Matrix.empty).
-    matrix.teardown_states(SAMPLE_TEARDOWN_STOPS)
-    matrix.figure()
-    check_no_secret(info, planned, verified, checked)
+    # The teardown: every account empty (that a further teardown changes nothing and makes no
+    # mutating call is test_pattern.py's outsider test).
+    torn = ok(matrix.run("teardown"))
+    check_empty(provider)
+    check_empty(consumer)
+    check_no_secret(info, planned, verified, checked, torn, *matrix.runs)
     print(f"reference pattern under SANDBOX_FAULTS={REFERENCE_FAULTS}: {check_faults_were_retried(log)} faults, all retried")
 
     entries = deployer_checks(info, accounts)
@@ -246,3 +250,30 @@ def test_reference_pattern(reference, tmp_path):
         sids = [s["Sid"] for s in policy(account)["Statement"]]
         assert sorted(needed.get(name, {})) == sorted(sids), (
             f"{name}: statements no call needed: {sorted(set(sids) - set(needed.get(name, {})))}")
+
+
+@pytest.mark.sandbox
+@pytest.mark.slow(640)
+def test_interruption_sample(reference, tmp_path):
+    """The sample of the interruption matrix (test_interruptions.py, SAMPLE_*), under the
+    reference's least-privilege roles and faults, so that the deploys and teardowns AWX
+    cancels run under least privilege too: the provider's deploy stopped at five of its
+    states, one run after the other, then to the end; the consumer's stopped at four (among
+    them a deploy that fails on its own), then to the end (exactly one of each resource)
+    and once more (changed=0); from each state, before the next run, a teardown that leaves
+    the accounts of the run empty, and the state put back (a sandbox snapshot); then the
+    teardown stopped at three points, each run from what the previous one left, each
+    followed by a second teardown that leaves every account empty."""
+    info = reference
+    accounts, hosts, env = deployers(info, tmp_path)
+    matrix = Matrix(info, "sample", inventory=hosts, env_extra=env)
+    matrix.deploy_states(SAMPLE_PROVIDER_STOPS, "--limit", "management-account,provider", last=None)
+    ok(matrix.run("deploy", "--limit", "management-account,provider"))
+    matrix.deploy_states(SAMPLE_DEPLOY_STOPS, "--limit", "consumer", last=None)
+    matrix.converge(SAMPLE_DEPLOY_STOPS[-1].name)
+    matrix.teardown_states(SAMPLE_TEARDOWN_STOPS)
+    matrix.figure()
+    refused = {call["iam"]["denied"] for _account, call in deployer_checks(info, accounts) if "denied" in call["iam"]}
+    assert refused <= TOLERATED_DENIALS, refused
+    print(f"interruption sample under SANDBOX_FAULTS={REFERENCE_FAULTS}: "
+          f"{check_faults_were_retried(testing.CallLog(info['calls_log']))} faults, all retried")
