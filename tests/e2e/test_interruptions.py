@@ -335,7 +335,7 @@ class Matrix:
         if not limit:
             self.check(state, lambda: check_empty(self.consumer))
 
-    def deploy_states(self, stops, *limit, last="again"):
+    def deploy_states(self, stops, *limit, to_the_end=True):
         """Each state in turn, then both of its paths (module docstring):
 
         1. a deploy stopped there, from the state before it (the first one, and a ``fresh``
@@ -343,9 +343,9 @@ class Matrix:
         2. the teardown path: a teardown, then every account of the run is empty;
         3. the state put back as it was at the stop (sandbox snapshot), then the re-deploy
            path: the next state's stopped deploy, or, for a state whose next state is fresh,
-           a deploy to the end (``converge``). ``last``, the last state's re-deploy path:
-           "again" a deploy to the end and a further one with changed=0, "whole" the deploy
-           to the end only (the caller proves changed=0), None the caller's next deploy.
+           a deploy to the end (``converge``). The last state's re-deploy path: a deploy to
+           the end and a further one with changed=0, or (``to_the_end=False``) the caller's
+           next deploy.
         """
         control.snapshot(self.info, "group")
         for index, stop in enumerate(stops):
@@ -365,8 +365,8 @@ class Matrix:
             following = stops[index + 1] if index + 1 < len(stops) else None
             if following is not None and following.fresh:
                 self.converge(stop.name, *limit, again=False)
-            elif following is None and last:
-                self.converge(stop.name, *limit, again=last == "again")
+            elif following is None and to_the_end:
+                self.converge(stop.name, *limit)
 
     def teardown_path(self, stop, *limit):
         """From the state just reached: a teardown to the end, every account of the run

@@ -267,9 +267,9 @@ def test_interruption_sample(reference, tmp_path):
     info = reference
     accounts, hosts, env = deployers(info, tmp_path)
     matrix = Matrix(info, "sample", inventory=hosts, env_extra=env)
-    matrix.deploy_states(SAMPLE_PROVIDER_STOPS, "--limit", "management-account,provider", last=None)
+    matrix.deploy_states(SAMPLE_PROVIDER_STOPS, "--limit", "management-account,provider", to_the_end=False)
     ok(matrix.run("deploy", "--limit", "management-account,provider"))
-    matrix.deploy_states(SAMPLE_DEPLOY_STOPS, "--limit", "consumer", last=None)
+    matrix.deploy_states(SAMPLE_DEPLOY_STOPS, "--limit", "consumer", to_the_end=False)
     matrix.converge(SAMPLE_DEPLOY_STOPS[-1].name)
     matrix.teardown_states(SAMPLE_TEARDOWN_STOPS)
     matrix.figure()
