@@ -148,7 +148,7 @@ test-packaging: setup ## Build, install offline and run the collection; docs, EE
 
 # Not part of `make test` (which runs a sample, in tests/e2e/test_reference_pattern.py): about 25
 # worker-minutes on this 2-core machine.
-test-interruptions: setup ## The whole interruption matrix: deploys and teardowns stopped at 24 points
+test-interruptions: setup ## The whole interruption matrix: deploys and teardowns stopped at 25 points
 	@echo "==> Interruption matrix"
 	$(PYTEST) tests/e2e/test_interruptions.py -q -s -n 3 -m interruptions
 

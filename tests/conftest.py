@@ -74,8 +74,8 @@ def pytest_collection_modifyitems(items):
 # it runs any other test: the chains get the CPU when they need it, the short tests fill
 # the rest. A lowered priority cannot be raised again without privileges, so a worker
 # that ran a chain runs the rest of its tests lowered too. Only under pytest-xdist. Since
-# 2026-12-02 there are three chains: the 2+2 test, the reference test and the interruption
-# sample beside it (tests/e2e/test_reference_pattern.py).
+# 2026-12-02 there are four chains: the 2+2 test, the reference test and the interruption
+# sample's two tests beside it (tests/e2e/test_reference_pattern.py).
 CHAIN_SECONDS = 350
 SHORT_TEST_NICENESS = 10
 _lowered = []

@@ -2,9 +2,10 @@
 (../shared/seed/resources.md) checked with boto3, account by account, on a sandbox that
 delays (testing.AWS_LIKE), throttles and fails calls (REFERENCE_FAULTS), and authorizes every call
 against the caller's IAM policies (SANDBOX_IAM=enforce, sandbox/moto_ext/core/authorization.py),
-and, in test_interruption_sample on a sandbox of its own beside it, with runs stopped
-halfway as AWX jobs and laptops stop them. One deployment each proves all of it: deployments
-are the expensive part of the suite (`make test` has 20 minutes).
+and, in the two test_interruption_sample_* tests, each on a sandbox of its own beside
+it, with runs stopped halfway as AWX jobs and laptops stop them. One deployment each
+proves all of it: deployments are the expensive part of the suite (`make test` has 20
+minutes).
 
 The runs use inventories/sandbox as shipped, plus one file that has the provider and the
 consumer assume a role ``lattice-deployer`` in their account, holding only iam/provider.json
@@ -35,9 +36,10 @@ In order:
   hold actions no run used (updates, the other half of a create/delete pair): the proof is
   per statement, not per action.
 
-test_interruption_sample, beside it on a sandbox alike: the sample of the interruption
-matrix (its docstring), under the same roles and faults; no call refused but the one
-tolerated; every injected fault retried.
+test_interruption_sample_provider_and_teardown and test_interruption_sample_consumer,
+beside it, each on a sandbox alike: the sample of the interruption matrix (their
+docstrings), under the same roles and faults; no call refused but the one tolerated;
+every injected fault retried.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_interruptions import SAMPLE_DEPLOY_STOPS, SAMPLE_PROVIDER_STOPS, SAMPLE_TEARDOWN_STOPS, Matrix
+from test_interruptions import SAMPLE_CONSUMER_STOPS, SAMPLE_PROVIDER_STOPS, SAMPLE_TEARDOWN_STOPS, Matrix
 from test_pattern import (ROOT, Account, changed, check_empty, check_faults_were_retried, check_no_secret,
                           ok, plan, playbook)
 
@@ -163,8 +165,8 @@ def deployers(info, tmp_path):
 # Measured on the 2-core machine, alone: with the sample's 13 states inside it, each one path,
 # 378 s and 4 min 17 s of CPU on a fast day, 484 s and 6 min 10 s on a slower one (2026-12-02);
 # on that day, with 12 states each with both paths, 1095 s and 10 min 14 s beside the three
-# tests of the whole matrix. The sample is now test_interruption_sample, beside it: the two
-# side by side, alone, 640 s (the sample; the reference about 390 s).
+# tests of the whole matrix. The sample is now two tests of its own beside it (the sample
+# in one test beside it took 640 s, the reference about 390 s).
 @pytest.mark.slow(400)
 def test_reference_pattern(reference, tmp_path):
     info = reference
@@ -190,7 +192,8 @@ def test_reference_pattern(reference, tmp_path):
     # The deploy (Matrix.converge: every row of the reference, exactly one of each resource).
     # The further deploy with changed=0 is the check-mode run below (nothing to do, changed=0
     # in every account, no mutating call): the same reads, without a run of its own; a real
-    # no-op re-deploy of every role path is test_pattern.py's 2+2 test.
+    # no-op re-deploy is the interruption sample's, and every role path is shown unchanged by
+    # test_pattern.py's 2+2 test (its re-deploy after changes made behind its back).
     matrix = Matrix(info, "reference", inventory=hosts, env_extra=env | {"ANSIBLE_DEPRECATION_WARNINGS": "1"})
     matrix.converge("deploy", again=False)
     assert matrix.problems == [], matrix.problems
@@ -252,28 +255,50 @@ def test_reference_pattern(reference, tmp_path):
             f"{name}: statements no call needed: {sorted(set(sids) - set(needed.get(name, {})))}")
 
 
+# The sample of the interruption matrix in two tests side by side, so that neither is the
+# session's longest (they spend part of their time waiting for the sandbox's transitions).
 @pytest.mark.sandbox
-@pytest.mark.slow(640)
-def test_interruption_sample(reference, tmp_path):
-    """The sample of the interruption matrix (test_interruptions.py, SAMPLE_*), under the
-    reference's least-privilege roles and faults, so that the deploys and teardowns AWX
-    cancels run under least privilege too: the provider's deploy stopped at five of its
-    states, one run after the other, then to the end; the consumer's stopped at four (among
-    them a deploy that fails on its own), then to the end (exactly one of each resource)
-    and once more (changed=0); from each state, before the next run, a teardown that leaves
-    the accounts of the run empty, and the state put back (a sandbox snapshot); then the
-    teardown stopped at three points, each run from what the previous one left, each
-    followed by a second teardown that leaves every account empty."""
+@pytest.mark.slow(450)
+def test_interruption_sample_provider_and_teardown(reference, tmp_path):
+    """The provider's deploy stopped at each of its seven states (test_interruptions.py,
+    SAMPLE_PROVIDER_STOPS), each run from what the previous one left, and from each state,
+    before the next run, a teardown that leaves the provider empty and the state put back
+    (a sandbox snapshot); from the last, a deploy of the whole pattern (exactly one of each
+    resource) and once more (changed=0); then the teardown stopped at three points, each
+    from what the previous one left, each followed by a second teardown that leaves every
+    account empty. Under the reference's least-privilege roles and faults, so that the
+    deploys and teardowns AWX cancels run under least privilege too."""
     info = reference
     accounts, hosts, env = deployers(info, tmp_path)
-    matrix = Matrix(info, "sample", inventory=hosts, env_extra=env)
+    matrix = Matrix(info, "sample: provider and teardown", inventory=hosts, env_extra=env)
     matrix.deploy_states(SAMPLE_PROVIDER_STOPS, "--limit", "management-account,provider", to_the_end=False)
-    ok(matrix.run("deploy", "--limit", "management-account,provider"))
-    matrix.deploy_states(SAMPLE_DEPLOY_STOPS, "--limit", "consumer", to_the_end=False)
-    matrix.converge(SAMPLE_DEPLOY_STOPS[-1].name)
+    matrix.converge(SAMPLE_PROVIDER_STOPS[-1].name)
     matrix.teardown_states(SAMPLE_TEARDOWN_STOPS)
+    check_sample(info, accounts, matrix)
+
+
+@pytest.mark.sandbox
+@pytest.mark.slow(450)
+def test_interruption_sample_consumer(reference, tmp_path):
+    """On a deployed provider, the consumer's deploy (``--limit consumer``) stopped at five
+    states (SAMPLE_CONSUMER_STOPS), each reached from the one before, among them a deploy
+    that fails on its own; from each, a teardown that leaves the consumer empty, then, from
+    the state put back, the next stopped deploy; from the last, a deploy to the end
+    (exactly one of each resource) and once more (changed=0). Under the reference's
+    least-privilege roles and faults."""
+    info = reference
+    accounts, hosts, env = deployers(info, tmp_path)
+    matrix = Matrix(info, "sample: consumer", inventory=hosts, env_extra=env)
+    ok(matrix.run("deploy", "--limit", "management-account,provider"))
+    matrix.deploy_states(SAMPLE_CONSUMER_STOPS, "--limit", "consumer")
+    check_sample(info, accounts, matrix)
+
+
+def check_sample(info, accounts, matrix):
+    """The sample's figure (no state left something behind or made a duplicate, no secret
+    printed), no call refused but the tolerated one, every injected fault retried."""
     matrix.figure()
     refused = {call["iam"]["denied"] for _account, call in deployer_checks(info, accounts) if "denied" in call["iam"]}
     assert refused <= TOLERATED_DENIALS, refused
-    print(f"interruption sample under SANDBOX_FAULTS={REFERENCE_FAULTS}: "
+    print(f"{matrix.group} under SANDBOX_FAULTS={REFERENCE_FAULTS}: "
           f"{check_faults_were_retried(testing.CallLog(info['calls_log']))} faults, all retried")
