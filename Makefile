@@ -34,7 +34,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # inventory uses the caller's own AWS configuration untouched.
 ifeq ($(INVENTORY),inventories/sandbox)
 USES_SANDBOX := yes
-export AWS_CONFIG_FILE := $(CURDIR)/$(SANDBOX_STATE_DIR)/aws_config
+# abspath: SANDBOX_STATE_DIR may be given relative to this folder or absolute.
+export AWS_CONFIG_FILE := $(abspath $(SANDBOX_STATE_DIR))/aws_config
 endif
 
 .PHONY: help setup sandbox sandbox-stop deploy verify teardown check status docs \

@@ -129,6 +129,10 @@ class Pattern:
             ImageId=image, MinCount=1, MaxCount=1, InstanceType="t3.micro", SubnetId=subnet,
             SecurityGroupIds=[instance_sg], IamInstanceProfile={"Arn": self.instance_profile()},
         )["Instances"][0]["InstanceId"]
+        # Pending first, as on AWS: the data plane runs a command only on a running instance.
+        wait_until(lambda: [i["State"]["Name"] for r in ec2.describe_instances(
+            Filters=[{"Name": "instance-id", "Values": [instance]}])["Reservations"] for i in r["Instances"]],
+            lambda states: states == ["running"])
         return {"vpc": vpc, "subnet": subnet, "instance_sg": instance_sg, "lattice_sg": lattice_sg,
                 "instance": instance}
 

@@ -13,6 +13,8 @@ finishes).
 What each state must allow, checked with boto3 in every account, BOTH paths from every
 state: the sandbox saves the state right after the stop (sandbox/snapshot.py) and puts it
 back, as it was at the stop, between the two paths:
+- right after the signal, for a stop inside a long operation (Stop.in_progress): its
+  resource is read in its transitional state (the stop landed inside the wait);
 - right after the stop: no resource exists twice (each type counts at most as many
   as the whole pattern has);
 - the teardown path: teardown leaves every account empty;
@@ -49,6 +51,8 @@ import time
 from dataclasses import dataclass, replace
 
 import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
 from test_pattern import (ROOT, Account, changed, check_consumer, check_empty, check_no_secret, check_provider,
                           live_instances, non_default_vpcs, ok, playbook, playbook_command, recap)
 
@@ -70,14 +74,18 @@ class Stop:
     """Stop a deploy or teardown once the calls ``after`` (operation names, in this order,
     each answered 2xx, the n-th time when given as ``"Operation#n"``) have been made
     since it started; or, without ``after``, let it fail on its own with ``extra`` vars
-    and expect ``message`` in its output. ``fresh``: the deploy stopped here starts from
-    the state its group started in (not from the state before it): a wait is only reached
-    by the deploy that asked for what it waits on."""
+    and expect ``message`` in its output. ``in_progress``: what the stop must find still
+    in its transitional state (the stop landed inside the wait, not after it). ``fresh``:
+    the deploy stopped here starts from the state its group started in (not from the state
+    before it): a wait is only reached by the deploy that asked for what it waits on."""
     name: str
     after: tuple[str, ...] = ()
     fresh: bool = False
     extra: dict | None = None
     message: str = ""
+    # A stop inside a long operation: (kind, status) that one of the kind's resources
+    # (IN_PROGRESS) must be seen in right after the signal, or the stop missed the wait.
+    in_progress: tuple[str, str] = ()
 
 
 MISSING_AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/no-such-image"
@@ -87,12 +95,14 @@ MISSING_AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/no-such-image"
 # is sure to exist; what the module does next may exist too.
 PROVIDER_STOPS = [
     Stop("provider: Lambda execution role created", ("CreateRole",)),
-    Stop("provider: function created (Pending)", ("CreateFunction",)),
-    Stop("provider: Lattice service CREATE_IN_PROGRESS, no target group", ("CreateService",)),
+    Stop("provider: function created (Pending)", ("CreateFunction",), in_progress=("lambda functions", "Pending")),
+    Stop("provider: Lattice service CREATE_IN_PROGRESS, no target group", ("CreateService",),
+         in_progress=("lattice services", "CREATE_IN_PROGRESS")),
     Stop("provider: target group created, no invoke permission", ("CreateTargetGroup",)),
     Stop("provider: invoke permission given, no listener", ("AddPermission",)),
     Stop("provider: listener created, nothing shared", ("CreateListener",)),
-    Stop("provider: RAM share ASSOCIATING, not yet seen by the consumer", ("CreateResourceShare",)),
+    Stop("provider: RAM share ASSOCIATING, not yet seen by the consumer", ("CreateResourceShare",),
+         in_progress=("ram principal associations", "ASSOCIATING")),
 ]
 
 # roles/consumer/tasks/vpc_network.yml (deploy.yml runs it before the providers), then
@@ -105,9 +115,10 @@ CONSUMER_NETWORK_STOPS = [
     # the endpoint's state comes from an empty consumer (fresh), the one before has it made.
     Stop("consumer: the endpoint's group, the endpoint, 2 of 3 groups", ("CreateSecurityGroup#2",)),
     Stop("consumer: Instance Connect endpoint create-in-progress, no other group", ("CreateInstanceConnectEndpoint",),
-         fresh=True),
+         fresh=True, in_progress=("instance connect endpoints", "create-in-progress")),
     # The service network and the VPC's association come before the route tables.
-    Stop("consumer: VPC association CREATE_IN_PROGRESS, no route table", ("CreateServiceNetworkVpcAssociation",)),
+    Stop("consumer: VPC association CREATE_IN_PROGRESS, no route table", ("CreateServiceNetworkVpcAssociation",),
+         in_progress=("vpc associations", "CREATE_IN_PROGRESS")),
     Stop("consumer: a route table created", ("CreateRouteTable",)),
     # The deploy fails on its own once the network, the endpoint and the instances' role
     # exist, before the instances: the AMI cannot be read (a parameter that does not exist,
@@ -119,14 +130,14 @@ CONSUMER_NETWORK_STOPS = [
 ]
 # The service network and the VPC's association come with the network (vpc_network.yml),
 # before the instances. The waits (roles/consumer/tasks/wait.yml) start after the last
-# association is asked for: a wait after another one starts from an empty consumer
-# (fresh), since a re-deploy from the state before would find the associations made and
-# the waits over.
+# association is asked for. Each wait starts from an empty consumer (fresh): a re-deploy
+# from the state before would find what it waits on made and complete, and wait.yml skips
+# a wait for what its module found complete.
 CONSUMER_WORKLOAD_STOPS = [
     Stop("consumer: service network, VPC association not yet asked for", ("CreateServiceNetwork",)),
-    Stop("consumer: 1 of 2 instances pending", ("RunInstances",)),
+    Stop("consumer: 1 of 2 instances pending", ("RunInstances",), in_progress=("instances", "pending")),
     Stop("consumer: waiting for the endpoint",
-         ("CreateServiceNetworkServiceAssociation", "DescribeInstanceConnectEndpoints")),
+         ("CreateServiceNetworkServiceAssociation", "DescribeInstanceConnectEndpoints"), fresh=True),
     Stop("consumer: waiting for the VPC association",
          ("CreateServiceNetworkServiceAssociation", "ListServiceNetworkVpcAssociations"), fresh=True),
     Stop("consumer: waiting for the instances (pending)",
@@ -138,10 +149,13 @@ CONSUMER_WORKLOAD_STOPS = [
 # In teardown.yml's order: the consumers' long deletes start, the providers are removed
 # while they run, then the consumers wait for them and remove the rest.
 TEARDOWN_STOPS = [
-    Stop("teardown: endpoint delete-in-progress, instances running", ("DeleteInstanceConnectEndpoint",)),
-    Stop("teardown: instances shutting-down", ("TerminateInstances",)),
-    Stop("teardown: service association DELETE_IN_PROGRESS", ("DeleteServiceNetworkServiceAssociation",)),
-    Stop("teardown: service DELETE_IN_PROGRESS, target group left", ("DeleteService",)),
+    Stop("teardown: endpoint delete-in-progress, instances running", ("DeleteInstanceConnectEndpoint",),
+         in_progress=("instance connect endpoints", "delete-in-progress")),
+    Stop("teardown: instances shutting-down", ("TerminateInstances",), in_progress=("instances", "shutting-down")),
+    Stop("teardown: service association DELETE_IN_PROGRESS", ("DeleteServiceNetworkServiceAssociation",),
+         in_progress=("service associations", "DELETE_IN_PROGRESS")),
+    Stop("teardown: service DELETE_IN_PROGRESS, target group left", ("DeleteService",),
+         in_progress=("lattice services", "DELETE_IN_PROGRESS")),
     Stop("teardown: service network deleted, the endpoint's group and subnet and the VPC left",
          ("DeleteServiceNetwork",)),
     Stop("teardown: the consumer's VPC deleted (its last delete)", ("DeleteVpc",)),
@@ -156,6 +170,63 @@ CONSUMER_COUNTS = {"iam roles": 1, "instance profiles": 1, "vpcs": 1, "subnets":
                    "vpc associations": 1, "service associations": 1}
 
 
+# Stop.in_progress's kinds: the account that holds them and how their statuses are read.
+def _association_statuses(kind):
+    def read(client):
+        lattice = client("vpc-lattice")
+        listing = getattr(lattice, f"list_service_network_{kind}_associations")
+        return [a["status"] for n in lattice.list_service_networks()["items"]
+                for a in listing(serviceNetworkIdentifier=n["id"])["items"]]
+    return read
+
+
+IN_PROGRESS = {
+    "lattice services": ("provider", lambda client: [
+        s["status"] for s in client("vpc-lattice").list_services()["items"]]),
+    "lambda functions": ("provider", lambda client: [
+        client("lambda").get_function_configuration(FunctionName=f["FunctionName"])["State"]
+        for f in client("lambda").list_functions()["Functions"]]),
+    "ram principal associations": ("provider", lambda client: [
+        a["status"] for a in client("ram").get_resource_share_associations(
+            associationType="PRINCIPAL")["resourceShareAssociations"]]),
+    "instance connect endpoints": ("consumer", lambda client: [
+        e["State"] for e in client("ec2").describe_instance_connect_endpoints()["InstanceConnectEndpoints"]]),
+    "vpc associations": ("consumer", _association_statuses("vpc")),
+    "service associations": ("consumer", _association_statuses("service")),
+    "instances": ("consumer", lambda client: [
+        i["State"]["Name"] for r in client("ec2").describe_instances()["Reservations"] for i in r["Instances"]]),
+}
+# The probe reads once per call: a throttle or an injected fault is answered by its next
+# read, not by a backoff's sleep that could outlast the transitional state.
+ONE_ATTEMPT = Config(retries={"mode": "standard", "max_attempts": 1})
+
+
+def seconds_until_in_progress(info, kind, status):
+    """Read ``kind``'s statuses until one is ``status``; the seconds that took. Fails with
+    the statuses last read when the sandbox's transitional state (``delay``) and its
+    read-after-write lag (``lag``: a resource just made is not listed at once) have both
+    passed first: the stop came after the wait, not inside it."""
+    profile, read = IN_PROGRESS[kind]
+    clients = {}
+
+    def client(service):
+        if service not in clients:
+            clients[service] = testing.client(info, profile, service, config=ONE_ATTEMPT)
+        return clients[service]
+    started = time.monotonic()
+    within = float(info["delay"]) + float(info.get("lag") or 0)
+    seen = None
+    while time.monotonic() - started <= within:
+        try:
+            seen = read(client)
+        except ClientError:
+            pass
+        if seen and status in seen:
+            return time.monotonic() - started
+        time.sleep(0.05)
+    raise AssertionError(f"no {kind} {status} within {within:.1f} s of the stop (last read: {seen})")
+
+
 # The consumer role's default consumer_stack_name (roles/consumer/defaults/main.yml).
 STACK = "vpclattice-distributed-consumer"
 
@@ -166,10 +237,11 @@ def _matches(call, wanted):
     return call.get("operation") == wanted.partition("#")[0] and not call.get("fault") and 200 <= int(call.get("status") or 0) < 300
 
 
-def run_stopped(info, name, inventory, *args, stop, signum, env_extra=None):
+def run_stopped(info, name, inventory, *args, stop, signum, env_extra=None, at_signal=None):
     """Run a playbook and send ``signum`` to its process group as soon as the calls of
-    ``stop`` have been answered; returns (returncode, output, recap) of the stopped run.
-    Fails when the run ends before reaching the stop point."""
+    ``stop`` have been answered, then call ``at_signal()`` (while the run exits); returns
+    (returncode, output, recap) of the stopped run. Fails when the run ends before
+    reaching the stop point."""
     cmd, env = playbook_command(info, name, inventory, *args, env_extra=env_extra)
     log_path = info["calls_log"]
     offset = os.path.getsize(log_path) if os.path.exists(log_path) else 0
@@ -205,6 +277,8 @@ def run_stopped(info, name, inventory, *args, stop, signum, env_extra=None):
         reached = not wanted
         if reached and process.poll() is None:
             os.killpg(process.pid, signum)
+            if at_signal is not None:
+                at_signal()
         try:
             returncode = process.wait(timeout=EXIT_TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -279,6 +353,7 @@ class Matrix:
         self.runs = []  # every run's result, for the secrets scan
         self.seconds = []  # (run, wall seconds)
         self.signalled = 0  # stopped runs so far
+        self.in_progress = []  # (state, seconds after the signal its Stop.in_progress was seen)
 
     def check(self, state, what):
         """Run the check ``what``; a failure is recorded against ``state``, not raised."""
@@ -301,10 +376,15 @@ class Matrix:
         self.signalled += 1
         started = time.monotonic()
         result = run_stopped(self.info, name, self.inventory, *FAST, *args, stop=stop, signum=signum,
-                             env_extra=self.env_extra)
+                             env_extra=self.env_extra, at_signal=lambda: self.check(stop.name, lambda: self.seen(stop)))
         self.runs.append(result)
         self.seconds.append((f"{name} stopped: {stop.name}", time.monotonic() - started))
         return signum, result
+
+    def seen(self, stop):
+        """Stop.in_progress, read right after the signal."""
+        if stop.in_progress:
+            self.in_progress.append((stop.name, seconds_until_in_progress(self.info, *stop.in_progress)))
 
     def run(self, name, *args):
         started = time.monotonic()
@@ -322,6 +402,10 @@ class Matrix:
               f"{by_path['both']} deploy states each torn down and re-deployed, "
               f"{by_path['teardown']} teardown states each finished by a second teardown), "
               f"{len(left)} left something behind or made a duplicate")
+        if self.in_progress:
+            latest = max(seconds for _state, seconds in self.in_progress)
+            print(f"  inside the wait at the stop: {len(self.in_progress)} states, their resource read in its "
+                  f"transitional state {latest:.1f} s after the signal at most")
         for state, problem in self.problems:
             print(f"  {state}: {problem}")
         print("  runs: " + ", ".join(f"{run} {seconds:.0f} s" for run, seconds in self.seconds))

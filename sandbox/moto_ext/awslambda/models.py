@@ -11,7 +11,8 @@ refuses a role younger than ``SANDBOX_IAM_PROPAGATION`` seconds.
 A new function is ``State: Pending`` and an updated one ``LastUpdateStatus:
 InProgress`` for a while (Lambda developer guide, "Lambda function states");
 ``SANDBOX_TIMING=aws`` gives them their AWS duration (sandbox/timing.py), the fast
-sandbox none.
+sandbox ``SANDBOX_DELAY`` as every other transitional state (none was kinder than AWS:
+code that used a function before it was Active passed here).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ CANNOT_ASSUME = "The role defined for the function cannot be assumed by Lambda."
 class LambdaFunction(MotoLambdaFunction):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.lifecycle = Lifecycle(FUNCTION, resource="lambda-function", fast=0)
+        self.lifecycle = Lifecycle(FUNCTION, resource="lambda-function")
 
     @property  # type: ignore[override]
     def state(self) -> str:

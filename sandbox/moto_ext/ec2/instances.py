@@ -3,7 +3,9 @@
 Moto answers ``running`` and ``terminated`` at once. EC2 user guide, "Instance state
 changes": an instance is ``pending`` (code 0) until it runs and ``shutting-down``
 (code 32) before it is terminated. With ``SANDBOX_TIMING=aws`` each phase lasts its AWS
-duration (sandbox/timing.py, "ec2-instance"); the fast sandbox skips both, as before.
+duration (sandbox/timing.py, "ec2-instance"); without, ``SANDBOX_DELAY`` as every other
+transitional state (skipping them made the sandbox kinder than AWS: a deploy that forgot
+to wait for its instances, or a teardown for their termination, passed here).
 Only what the instance reports changes (DescribeInstances' State); moto's own state
 machine underneath is unchanged.
 """
@@ -25,7 +27,7 @@ CODES = {"pending": 0, "shutting-down": 32}
 class Instance(Ipv6Instance):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.transitions = Lifecycle(EC2_INSTANCE, resource="ec2-instance", fast=0)
+        self.transitions = Lifecycle(EC2_INSTANCE, resource="ec2-instance")
 
     def terminate(self) -> InstanceState:
         previous = super().terminate()
