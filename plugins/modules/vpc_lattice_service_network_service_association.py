@@ -101,6 +101,10 @@ service_network_service_association:
           description: ID of the hosted zone.
           type: str
           sample: Z0123456789ABCDEFGHIJ
+    custom_domain_name:
+      description: The service's custom domain name, when it has one.
+      type: str
+      sample: parking.example.com
     created_by:
       description: Account that created the association.
       type: str

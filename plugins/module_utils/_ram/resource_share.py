@@ -49,9 +49,10 @@ PRINCIPAL_GRACE = 30
 
 _PARTITION = r"arn:aws(?:-[a-z]+)*"
 ACCOUNT_ID = re.compile(r"\d{12}")
+ORGANIZATION_ARN = re.compile(_PARTITION + r":organizations::\d{12}:organization/o-[a-z0-9]{10,32}")
 PRINCIPAL_PATTERNS = (
     ACCOUNT_ID,
-    re.compile(_PARTITION + r":organizations::\d{12}:organization/o-[a-z0-9]{10,32}"),
+    ORGANIZATION_ARN,
     re.compile(_PARTITION + r":organizations::\d{12}:ou/o-[a-z0-9]{10,32}/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}"),
     re.compile(_PARTITION + r":iam::\d{12}:(?:root|role/.+|user/.+)"),
     re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.amazonaws\.com"),
@@ -269,6 +270,9 @@ class ResourceShareManager(ResourceManager):
         validate_principals(self.params.get("principals"))
         validate_arns(self.params.get("permission_arns"), PERMISSION_ARN, "permission_arns", "a RAM permission ARN")
 
+    # The organization principal of the share as read (read()), if it has exactly one.
+    shared_organization = None
+
     @cached_property
     def desired_principals(self):
         """The principals option with 'organization' replaced by the caller's organization ARN."""
@@ -277,17 +281,20 @@ class ResourceShareManager(ResourceManager):
         resolved = []
         for principal in self.params["principals"]:
             if principal == ORGANIZATION:
-                organization = OrganizationsClient(self.module).organization()
-                if organization is None:
-                    raise InvalidParameter(
-                        "principals",
-                        f"'{ORGANIZATION}' means the caller's AWS Organization, but this account is not in one; "
-                        "give account IDs instead",
-                    )
-                principal = organization["Arn"]
+                principal = self.shared_organization or self.described_organization()
             if principal not in resolved:
                 resolved.append(principal)
         return resolved
+
+    def described_organization(self):
+        organization = OrganizationsClient(self.module).organization()
+        if organization is None:
+            raise InvalidParameter(
+                "principals",
+                f"'{ORGANIZATION}' means the caller's AWS Organization, but this account is not in one; "
+                "give account IDs instead",
+            )
+        return organization["Arn"]
 
     @property
     def desired_resources(self):
@@ -307,6 +314,13 @@ class ResourceShareManager(ResourceManager):
 
     def read(self, raw):
         share = describe_share(self.api, raw, SELF)
+        # An organization the caller's share is associated with is the caller's own: RAM shares only
+        # with "the accounts in the calling account's organization" (EnableSharingWithAwsOrganization,
+        # RAM API reference). It stands for the word 'organization' without DescribeOrganization (a
+        # read less per run once the share exists); an account in no organization has no such principal.
+        organizations = {p["id"] for p in (share or {}).get("principals", []) if ORGANIZATION_ARN.fullmatch(p["id"])}
+        if len(organizations) == 1 and self.shared_organization is None:
+            self.shared_organization = organizations.pop()
         if share is not None and self.params.get("permission_arns") is not None:
             share["permission_arns"] = sorted(p["arn"] for p in self.permissions(share["arn"]))
         return share

@@ -41,7 +41,7 @@ class LatticeClient(AWSClient):
 
     def __init__(self, module):
         super().__init__(module)
-        self._names = {}
+        self._listed = {}
 
     @cached_property
     def caller_account(self):
@@ -49,20 +49,24 @@ class LatticeClient(AWSClient):
         sts = self.module.client("sts", retry_decorator=self.retry)
         return sts.get_caller_identity(aws_retry=True)["Account"]
 
-    def names(self, kind, owned_only=False, **parents):
-        """{name: ID} of ``kind`` from its List operation, read once per kind and parents in a module run.
+    def listed(self, kind, owned_only=False, **parents):
+        """{name: list item} of ``kind`` from its List operation, read once per kind and parents in a module run.
 
         ``owned_only``: ListServices and ListServiceNetworks also return what other
         accounts share with the caller (the account in the ARN tells the owner), and
         a shared resource of the same name must not shadow the caller's own.
         """
         key = (kind.list_operation, owned_only, tuple(sorted(parents.items())))
-        if key not in self._names:
+        if key not in self._listed:
             items = self.paginate(kind.list_operation, "items", f"list {kind.description}s", **parents)
             if owned_only and items:
                 items = [i for i in items if i["arn"].split(":")[4] == self.caller_account]
-            self._names[key] = {item.get("name"): item["id"] for item in items}
-        return self._names[key]
+            self._listed[key] = {item.get("name"): item for item in items}
+        return self._listed[key]
+
+    def names(self, kind, owned_only=False, **parents):
+        """{name: ID} of ``kind`` (``listed``)."""
+        return {name: item["id"] for name, item in self.listed(kind, owned_only, **parents).items()}
 
     def tags(self, arn):
         """Tags of a resource; None when this account may not read them (a resource shared by another account)."""

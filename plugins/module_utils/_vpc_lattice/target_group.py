@@ -132,6 +132,23 @@ class TargetGroupManager(LatticeManager):
         if group_type in ("IP", "INSTANCE") and missing:
             raise InvalidParameter(f"config.{missing[0]}", f"required to create a target group of type {group_type}")
 
+    def raw_of(self, item):
+        """A LAMBDA group as GetTargetGroup answers it, from its list item: the whole config of a
+        LAMBDA group is its event structure version, which the item carries (botocore's model,
+        TargetGroupSummary.lambdaEventStructureVersion), a read less per group and run. Any
+        other type, and a failed group (its failure reason is only in the Get), is read."""
+        if (item.get("type") == "LAMBDA" and item.get("lambdaEventStructureVersion")
+                and not (item.get("status") or "").endswith("_FAILED")):
+            raw = {k: v for k, v in item.items() if k != "lambdaEventStructureVersion"}
+            return dict(raw, config={"lambdaEventStructureVersion": item["lambdaEventStructureVersion"]})
+        return super().raw_of(item)
+
+    def lookup(self):
+        if self.parents is None:
+            return None
+        item = self.api.listed(self, owned_only=self.owned_only, **self.parents).get(self.ident)
+        return self.raw_of(item) if item else None
+
     def listed_targets(self, group_id):
         items = self.api.paginate(
             "list_targets", "items", f"list the targets of target group {group_id}", targetGroupIdentifier=group_id

@@ -163,6 +163,30 @@ def test_unchanged_share_makes_no_mutating_call():
     assert result["changed"] is False
 
 
+def test_organization_of_an_existing_share_is_not_described_again():
+    """The word 'organization' against a share already associated with an organization: that is the
+    caller's own (RAM shares only within it), so no DescribeOrganization (FakeModule fails on an
+    unexpected call) and nothing to change."""
+    resources, principals = [association(SERVICE_A, "RESOURCE")], [association(ORG_ARN, "PRINCIPAL")]
+    with FakeModule(params(resource_arns=[SERVICE_A], principals=["organization"], tags={}),
+                    services=("ram", "organizations")) as module:
+        expect_described(module, resources, principals, lookup="name")
+        result = run(ResourceShareManager(module), check_mode=False)
+    assert result["changed"] is False
+    assert result["resource_share"]["principals"] == [{"id": ORG_ARN, "status": "ASSOCIATED", "external": False}]
+
+
+def test_organization_is_described_when_the_share_has_none_yet():
+    resources, principals = [association(SERVICE_A, "RESOURCE")], [association(OTHER, "PRINCIPAL")]
+    with FakeModule(params(resource_arns=[SERVICE_A], principals=["organization"], tags={}), check_mode=True,
+                    services=("ram", "organizations")) as module:
+        expect_described(module, resources, principals, lookup="name")
+        expect_org(module)
+        result = run(ResourceShareManager(module), check_mode=True)
+    assert result["changed"] is True
+    assert [p["id"] for p in result["resource_share"]["principals"]] == [ORG_ARN]
+
+
 def test_unset_allow_external_principals_keeps_the_existing_setting():
     resources, principals = [association(SERVICE_A, "RESOURCE")], [association(OUTSIDER, "PRINCIPAL", external=True)]
     share = raw_share(allow_external=True)

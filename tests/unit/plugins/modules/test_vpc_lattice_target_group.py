@@ -1,6 +1,6 @@
 """vpc_lattice_target_group: create with targets, health check update, targets, immutables, replace, validation."""
 
-from vpc_lattice_harness import ANY, Calls, described, listing, run, target_group
+from vpc_lattice_harness import ANY, Calls, described, listing, run, summary_members, tags_read, target_group
 
 from ansible_collections.lattice.multi_account.plugins.modules import vpc_lattice_target_group as module
 
@@ -70,6 +70,33 @@ def test_create_in_check_mode_predicts_the_targets():
 def test_no_op_with_registered_function():
     result = run(module.main, LAMBDA_ARGS, found(LAMBDA, [{"id": FUNCTION, "status": "UNAVAILABLE"}]))
     assert result["changed"] is False
+
+
+def test_no_op_reads_a_lambda_group_from_its_list_item():
+    """ListTargetGroups' item of a LAMBDA group (botocore's TargetGroupSummary members) holds its whole
+    config: no GetTargetGroup (Calls fails on an unexpected call), then its tags and targets."""
+    members = summary_members("ListTargetGroups")
+    item = {k: v for k, v in LAMBDA.items() if k in members and k != "config"}
+    item["lambdaEventStructureVersion"] = "V2"
+    assert "lambdaEventStructureVersion" in members and "config" not in members
+    calls = Calls().ok("list_target_groups", {"items": [item]}, {})
+    tags_read(calls, LAMBDA)
+    calls.ok("list_targets", {"items": [{"id": FUNCTION, "status": "UNAVAILABLE"}]}, {"targetGroupIdentifier": LAMBDA["id"]})
+    result = run(module.main, LAMBDA_ARGS, calls)
+    assert result["changed"] is False
+    assert result["target_group"]["config"] == {"lambda_event_structure_version": "V2"}
+    assert result["target_group"]["status"] == "ACTIVE"
+
+
+def test_an_ip_group_is_read_with_get_whatever_its_list_item_holds():
+    members = summary_members("ListTargetGroups")
+    item = {k: v for k, v in IP.items() if k in members}
+    calls = described(Calls().ok("list_target_groups", {"items": [item]}, {}), resource=IP, **GET)
+    calls.ok("list_targets", {"items": []}, {"targetGroupIdentifier": IP["id"]})
+    result = run(module.main, {"name": "web-ips", "type": "IP", "config": {"port": 80, "protocol": "HTTP",
+                                                                           "vpc_identifier": "vpc-01234567"}}, calls)
+    assert result["changed"] is False
+    assert result["target_group"]["config"]["health_check"] == {"enabled": True, "path": "/"}
 
 
 def test_failed_registration_is_reported():
