@@ -25,7 +25,7 @@ def resolve_attachment(module, api):
         option,
         module.params.get(option),
         kind,
-        lambda name: api.names(kind, owned_only=kind.owned_only).get(name),
+        lambda name: (api.named(kind, name, owned_only=kind.owned_only) or {}).get("id"),
         required=module.params.get("state") == "present",
     )
 

@@ -42,6 +42,7 @@ class LatticeClient(AWSClient):
     def __init__(self, module):
         super().__init__(module)
         self._listed = {}
+        self._kept_tags = {}
 
     @cached_property
     def caller_account(self):
@@ -49,35 +50,43 @@ class LatticeClient(AWSClient):
         sts = self.module.client("sts", retry_decorator=self.retry)
         return sts.get_caller_identity(aws_retry=True)["Account"]
 
-    def listed(self, kind, owned_only=False, **parents):
-        """{name: list item} of ``kind`` from its List operation, read once per kind and parents in a module run.
-
-        ``owned_only``: ListServices and ListServiceNetworks also return what other
-        accounts share with the caller (the account in the ARN tells the owner), and
-        a shared resource of the same name must not shadow the caller's own.
-        """
-        key = (kind.list_operation, owned_only, tuple(sorted(parents.items())))
+    def listed(self, kind, **parents):
+        """The items of ``kind``'s List operation, read once per kind and parents in a module run."""
+        key = (kind.list_operation, tuple(sorted(parents.items())))
         if key not in self._listed:
-            items = self.paginate(kind.list_operation, "items", f"list {kind.description}s", **parents)
-            if owned_only and items:
-                items = [i for i in items if i["arn"].split(":")[4] == self.caller_account]
-            self._listed[key] = {item.get("name"): item for item in items}
+            self._listed[key] = self.paginate(kind.list_operation, "items", f"list {kind.description}s", **parents)
         return self._listed[key]
 
-    def names(self, kind, owned_only=False, **parents):
-        """{name: ID} of ``kind`` (``listed``)."""
-        return {name: item["id"] for name, item in self.listed(kind, owned_only, **parents).items()}
+    def named(self, kind, name, owned_only=False, **parents):
+        """The list item of the ``kind`` named ``name`` (``listed``), or None.
 
-    def tags(self, arn):
-        """Tags of a resource; None when this account may not read them (a resource shared by another account)."""
+        ``owned_only``: ListServices and ListServiceNetworks also return what other
+        accounts share with the caller (the account in the ARN tells the owner), and a
+        shared resource of the same name must not shadow the caller's own.
+        """
+        candidates = [item for item in self.listed(kind, **parents) if item.get("name") == name]
+        if owned_only:
+            candidates = [item for item in candidates if item["arn"].split(":")[4] == self.caller_account]
+        return candidates[0] if candidates else None
+
+    def tags(self, arn, keep=False):
+        """Tags of a resource; None when this account may not read them (a resource shared by
+        another account). ``keep``: the next read of the same tags answers these without a call
+        (LatticeManager.lookup reads them to tell the owner, describing the resource next)."""
+        if arn in self._kept_tags:
+            return self._kept_tags.pop(arn)
         try:
-            return self.call("list_tags_for_resource", f"list the tags of {arn}", resourceArn=arn).get("tags", {})
+            tags = self.call("list_tags_for_resource", f"list the tags of {arn}", resourceArn=arn).get("tags", {})
         except AnsibleLatticeError as e:
-            if error_code(e) == "AccessDeniedException":
-                return None
-            raise
+            if error_code(e) != "AccessDeniedException":
+                raise
+            tags = None
+        if keep:
+            self._kept_tags[arn] = tags
+        return tags
 
     def tag(self, arn, to_set, to_unset):
+        self._kept_tags.pop(arn, None)
         if to_unset:
             self.call("untag_resource", f"untag {arn}", resourceArn=arn, tagKeys=list(to_unset))
         if to_set:

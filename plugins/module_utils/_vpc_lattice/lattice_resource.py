@@ -177,7 +177,8 @@ class LatticeManager(ResourceManager):
         )
 
     def find_id(self, kind, name, **parents):
-        return self.api.names(kind, owned_only=kind.owned_only, **parents).get(name)
+        found = self.api.named(kind, name, owned_only=kind.owned_only, **parents)
+        return found["id"] if found else None
 
     # --- reading -------------------------------------------------------------
     def get_raw(self, identifier):
@@ -193,6 +194,18 @@ class LatticeManager(ResourceManager):
         """The existing resource as GetX returns it, or None."""
         if self.parents is None:
             return None
+        if self.owned_only and self.taggable:
+            # One resource of that name whose tags the caller may read is its own: VPC Lattice
+            # refuses ListTagsForResource on another account's resource (AccessDeniedException:
+            # terraform-provider-aws #32938 and #41270, fixed by #41295, "tags cannot be listed for
+            # another account"). Describing it reads the tags anyway (kept for it), so telling the
+            # owner costs no GetCallerIdentity. Several of that name, or tags refused (also by a
+            # policy without ListTagsForResource), are told apart by the account in their ARN.
+            named = [item for item in self.api.listed(self, **self.parents) if item.get("name") == self.ident]
+            if len(named) == 1:
+                raw = self.get_raw(named[0]["id"])
+                if raw is not None and self.api.tags(raw["arn"], keep=True) is not None:
+                    return raw
         found = self.find_id(self, self.ident, **self.parents)
         return self.get_raw(found) if found else None
 

@@ -146,7 +146,7 @@ class TargetGroupManager(LatticeManager):
     def lookup(self):
         if self.parents is None:
             return None
-        item = self.api.listed(self, owned_only=self.owned_only, **self.parents).get(self.ident)
+        item = self.api.named(self, self.ident, **self.parents)
         return self.raw_of(item) if item else None
 
     def listed_targets(self, group_id):

@@ -171,7 +171,10 @@ class TestTransforms:
 
 
 class CallerIdentity:
+    calls = 0
+
     def get_caller_identity(self, aws_retry=False):
+        CallerIdentity.calls += 1
         return {"Account": "123456789012"}
 
 
@@ -216,6 +219,31 @@ class TestApi:
         shared = network(5, "wanted", account="999999999999")
         stubber.add_response("list_service_networks", {"items": [shared, network(6, "wanted")]}, {})
         assert make(ServiceNetworkManager).find_id(ServiceNetworkManager, "wanted") == network(6, "wanted")["id"]
+
+    def test_one_of_that_name_with_readable_tags_is_the_callers_without_sts(self, lattice):
+        """VPC Lattice refuses the tags of another account's resource: readable tags tell the
+        caller's own; describing it then uses them (Stubber fails on a second tags call)."""
+        make, stubber = lattice
+        own = dict(network(7, "wanted"), authType="NONE")
+        stubber.add_response("list_service_networks", {"items": [network(7, "wanted")]}, {})
+        stubber.add_response("get_service_network", own, {"serviceNetworkIdentifier": own["id"]})
+        stubber.add_response("list_tags_for_resource", {"tags": {"team": "a"}}, {"resourceArn": own["arn"]})
+        manager = make(ServiceNetworkManager, name="wanted")
+        before = CallerIdentity.calls
+        assert manager.get()["tags"] == {"team": "a"}
+        assert CallerIdentity.calls == before
+
+    def test_one_of_that_name_with_refused_tags_is_told_by_its_account(self, lattice):
+        make, stubber = lattice
+        shared = dict(network(8, "wanted", account="999999999999"), authType="NONE")
+        stubber.add_response("list_service_networks", {"items": [network(8, "wanted", account="999999999999")]}, {})
+        stubber.add_response("get_service_network", shared, {"serviceNetworkIdentifier": shared["id"]})
+        stubber.add_client_error("list_tags_for_resource", "AccessDeniedException", http_status_code=403,
+                                 expected_params={"resourceArn": shared["arn"]})
+        manager = make(ServiceNetworkManager, name="wanted")
+        before = CallerIdentity.calls
+        assert manager.get() is None
+        assert CallerIdentity.calls == before + 1
 
     def test_find_by_arn_gets_directly(self, lattice):
         make, stubber = lattice
