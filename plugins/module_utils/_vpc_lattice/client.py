@@ -57,6 +57,11 @@ class LatticeClient(AWSClient):
             self._listed[key] = self.paginate(kind.list_operation, "items", f"list {kind.description}s", **parents)
         return self._listed[key]
 
+    def with_name(self, kind, name, **parents):
+        """The list items of ``kind`` named ``name`` (``listed``): the caller's and, for the kinds
+        other accounts share, theirs."""
+        return [item for item in self.listed(kind, **parents) if item.get("name") == name]
+
     def named(self, kind, name, owned_only=False, **parents):
         """The list item of the ``kind`` named ``name`` (``listed``), or None.
 
@@ -64,7 +69,7 @@ class LatticeClient(AWSClient):
         accounts share with the caller (the account in the ARN tells the owner), and a
         shared resource of the same name must not shadow the caller's own.
         """
-        candidates = [item for item in self.listed(kind, **parents) if item.get("name") == name]
+        candidates = self.with_name(kind, name, **parents)
         if owned_only:
             candidates = [item for item in candidates if item["arn"].split(":")[4] == self.caller_account]
         return candidates[0] if candidates else None

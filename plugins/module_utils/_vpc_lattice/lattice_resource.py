@@ -201,7 +201,7 @@ class LatticeManager(ResourceManager):
             # another account"). Describing it reads the tags anyway (kept for it), so telling the
             # owner costs no GetCallerIdentity. Several of that name, or tags refused (also by a
             # policy without ListTagsForResource), are told apart by the account in their ARN.
-            named = [item for item in self.api.listed(self, **self.parents) if item.get("name") == self.ident]
+            named = self.api.with_name(self, self.ident, **self.parents)
             if len(named) == 1:
                 raw = self.get_raw(named[0]["id"])
                 if raw is not None and self.api.tags(raw["arn"], keep=True) is not None:
