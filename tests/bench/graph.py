@@ -30,20 +30,21 @@ class Node:
     delete: tuple[str, str] | None = None  # the same on delete
     needs: tuple[str, ...] = ()
     per_service: bool = False
+    ours: bool = False  # managed by one of this collection's modules (the others: amazon.aws's)
 
 
 GRAPH: tuple[Node, ...] = (
     # Provider (stack 1): one chain per provider service.
     Node("lambda_role", "provider"),
     Node("function", "provider", create=("lambda-function", "Pending"), needs=("lambda_role",)),
-    Node("target_group", "provider", create=("lattice-target-group", "CREATE_IN_PROGRESS"),
+    Node("target_group", "provider", ours=True, create=("lattice-target-group", "CREATE_IN_PROGRESS"),
          delete=("lattice-target-group", "DELETE_IN_PROGRESS"), needs=("function",)),
     Node("invoke_permission", "provider", needs=("function", "target_group")),
-    Node("service", "provider", create=("lattice-service", "CREATE_IN_PROGRESS"),
+    Node("service", "provider", ours=True, create=("lattice-service", "CREATE_IN_PROGRESS"),
          delete=("lattice-service", "DELETE_IN_PROGRESS")),
-    Node("listener", "provider", needs=("service", "target_group")),
+    Node("listener", "provider", ours=True, needs=("service", "target_group")),
     # The share reaches the consumers once its principal association is ASSOCIATED.
-    Node("resource_share", "provider", create=("ram-association", "ASSOCIATING"),
+    Node("resource_share", "provider", ours=True, create=("ram-association", "ASSOCIATING"),
          delete=("ram-association", "DISASSOCIATING"), needs=("service",)),
     # Consumer (stack 2): one copy per consumer account.
     Node("instance_role", "consumer", count=2),  # the role and its instance profile
@@ -53,15 +54,15 @@ GRAPH: tuple[Node, ...] = (
     Node("security_group", "consumer", count=3, needs=("vpc",)),
     Node("instance", "consumer", count=2, create=("ec2-instance", "pending"),
          delete=("ec2-instance", "shutting-down"), needs=("subnet", "security_group", "instance_role")),
-    Node("instance_connect_endpoint", "consumer", create=("ec2-instance-connect-endpoint", "create-in-progress"),
+    Node("instance_connect_endpoint", "consumer", ours=True, create=("ec2-instance-connect-endpoint", "create-in-progress"),
          delete=("ec2-instance-connect-endpoint", "delete-in-progress"), needs=("subnet", "security_group")),
-    Node("service_network", "consumer"),
-    Node("vpc_association", "consumer",
+    Node("service_network", "consumer", ours=True),
+    Node("vpc_association", "consumer", ours=True,
          create=("lattice-service-network-vpc-association", "CREATE_IN_PROGRESS"),
          delete=("lattice-service-network-vpc-association", "DELETE_IN_PROGRESS"),
          needs=("service_network", "vpc", "security_group")),
     # One per (consumer, shared service); needs the provider's share to have arrived.
-    Node("service_association", "consumer", per_service=True,
+    Node("service_association", "consumer", ours=True, per_service=True,
          create=("lattice-service-network-service-association", "CREATE_IN_PROGRESS"),
          delete=("lattice-service-network-service-association", "DELETE_IN_PROGRESS"),
          needs=("service_network", "resource_share", "service")),
@@ -93,10 +94,13 @@ def critical_path(phase: str, scale: float = 1.0) -> tuple[float, list[str]]:
     return round(seconds, 3), [name for name in chain if weight[name] > 0]
 
 
-def resources(providers: int, consumers: int) -> int:
-    """How many resources the pattern manages for ``providers`` (one service each) and ``consumers``."""
+def resources(providers: int, consumers: int, ours: bool = False) -> int:
+    """How many resources the pattern manages for ``providers`` (one service each) and
+    ``consumers``; with ``ours``, only those this collection's modules manage."""
     total = 0
     for node in GRAPH:
+        if ours and not node.ours:
+            continue
         copies = node.count * (providers if node.side == "provider" else consumers)
         total += copies * (providers if node.per_service else 1)
     return total

@@ -48,3 +48,7 @@ def test_a_chain_adds_up_along_the_needs():
 
 def test_resources_grow_with_the_accounts():
     assert (graph.resources(1, 1), graph.resources(2, 2), graph.resources(1, 8)) == (27, 56, 167)
+    # Per provider: target group, service, listener, share; per consumer: service network,
+    # VPC association, endpoint, and an association per provider service.
+    assert (graph.resources(1, 1, ours=True), graph.resources(2, 2, ours=True),
+            graph.resources(1, 8, ours=True)) == (8, 18, 36)

@@ -214,6 +214,15 @@ def test_reference_pattern(reference, tmp_path):
     assert changed(checked) == {"management-account": 0, "provider": 0, "consumer": 0}, checked[1][-15000:]
     assert set(plan(checked).values()) == {"nothing to do"}, checked[1][-5000:]
     assert not_sts(log.mutating(since=mark)) == []
+    # Every VPC Lattice and RAM call is one of this collection's modules (amazon.aws has none)
+    # and names it in the User-Agent, as CloudTrail records it; make bench counts by it.
+    lattice_and_ram = [c for c in log(since=mark) if c["service"] in ("vpc-lattice", "ram")]
+    agents = {(re.search(r"lattice\.multi_account/(\w+)", c["user_agent"]) or [None, c["user_agent"]])[1]
+              for c in lattice_and_ram}
+    assert {"vpc_lattice_service", "vpc_lattice_target_group", "vpc_lattice_listener", "ram_resource_share",
+            "ram_resource_share_info", "vpc_lattice_service_network",
+            "vpc_lattice_service_network_vpc_association",
+            "vpc_lattice_service_network_service_association"} == agents, agents
 
     # One statement less, the run fails, and says which permission is missing. One run per
     # account (--limit): deploy.yml stops before the consumers once the providers have failed.

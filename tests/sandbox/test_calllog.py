@@ -45,7 +45,9 @@ def test_successful_calls_of_each_protocol_are_logged(sandbox, aws_client, calls
         assert entry["status"] == 200
         assert entry["error"] is None
         assert datetime.fromisoformat(entry["time"]).tzinfo is not None
-        assert set(entry) == {"time", "account", "region", "service", "operation", "status", "error"}
+        assert set(entry) == {"time", "account", "region", "service", "operation", "status", "error", "user_agent"}
+        # As CloudTrail's userAgent: botocore's own, here without anything appended.
+        assert entry["user_agent"].startswith("Boto3/") and "lattice.multi_account" not in entry["user_agent"]
 
 
 @pytest.mark.parametrize(

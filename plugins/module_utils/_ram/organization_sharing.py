@@ -17,6 +17,7 @@ only EnableSharingWithAwsOrganization creates the role RAM needs
 (RAM user guide, "Enable resource sharing within AWS Organizations").
 """
 
+from .._core.client import collection_client
 from .._core.resource import build_result
 from .client import AnsibleRAMError
 from .client import IAMClient
@@ -57,7 +58,7 @@ def ensure_enabled(module, check_mode):
             message="This account is not a member of an AWS Organization, so there is no organization to share with; "
             "run the task with the credentials of the organization's management account"
         )
-    sts = module.client("sts", retry_decorator=organizations.retry)
+    sts = collection_client(module, "sts", organizations.retry)
     caller = sts.get_caller_identity(aws_retry=True)["Account"]
     if caller != organization["MasterAccountId"]:
         raise AnsibleRAMError(

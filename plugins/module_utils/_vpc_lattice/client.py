@@ -10,6 +10,7 @@ from functools import cached_property
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
 
 from .._core.client import AWSClient
+from .._core.client import collection_client
 from .._core.errors import error_code
 
 
@@ -47,7 +48,7 @@ class LatticeClient(AWSClient):
     @cached_property
     def caller_account(self):
         """The account the credentials act in (one GetCallerIdentity per module run)."""
-        sts = self.module.client("sts", retry_decorator=self.retry)
+        sts = collection_client(self.module, "sts", self.retry)
         return sts.get_caller_identity(aws_retry=True)["Account"]
 
     def listed(self, kind, **parents):

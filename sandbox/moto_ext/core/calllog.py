@@ -109,6 +109,8 @@ class CallLog:
             "operation": operation,
             "status": answer.get("status"),
             "error": error_code(answer.get("status", 500), answer.get("headers", []), b"".join(chunks)),
+            # What CloudTrail records as userAgent: which tool, and which module, made the call.
+            "user_agent": environ.get("HTTP_USER_AGENT", ""),
         }
         if environ.get(FAULT_KEY):  # answered by the fault injector (faults.py), not by moto
             entry["fault"] = environ[FAULT_KEY]

@@ -40,8 +40,11 @@ class FakeModule:
             for s in services
         }
         self.stubbers = {s: Stubber(c) for s, c in self.clients.items()}
+        self.configs = {}
 
-    def client(self, service, retry_decorator=None):
+    def client(self, service, retry_decorator=None, config=None):
+        # AnsibleAWSModule.client merges ``config`` (the collection's user agent) into its own.
+        self.configs[service] = config
         return RetryingBotoClientWrapper(self.clients[service], retry_decorator)
 
     def warn(self, message):

@@ -185,12 +185,17 @@ def lattice():
         "vpc-lattice", region_name="eu-west-1", aws_access_key_id="a", aws_secret_access_key="b"
     )
 
-    def make_client(service, retry_decorator):
+    agents = {}
+
+    def make_client(service, retry_decorator, config=None):
+        # AnsibleAWSModule.client merges ``config`` into amazon.aws's own (its user agent).
+        agents[service] = config.user_agent_extra
         return CallerIdentity() if service == "sts" else RetryingBotoClientWrapper(client, retry_decorator)
 
     def make(manager_class, **params):
         module = SimpleNamespace(client=make_client, params=dict(dict(wait=True, wait_timeout=60), **params),
-                                 check_mode=False, warn=lambda message: None)
+                                 check_mode=False, warn=lambda message: None,
+                                 _name="lattice.multi_account.vpc_lattice_service_network", agents=agents)
         return manager_class(module)
 
     with Stubber(client) as stubber:
@@ -207,6 +212,16 @@ def network(n, name, account="123456789012"):
 
 
 class TestApi:
+    def test_requests_name_the_collection_and_the_module(self, lattice):
+        # CloudTrail's userAgent (and `make bench`'s per-module read counts) tell this
+        # collection's calls from amazon.aws's by it.
+        make, stubber = lattice
+        stubber.add_response("list_service_networks", {"items": [network(1, "wanted")]}, {})
+        manager = make(ServiceNetworkManager)
+        manager.find_id(ServiceNetworkManager, "wanted")
+        assert manager.module.agents == {"vpc-lattice": "lattice.multi_account/vpc_lattice_service_network",
+                                         "sts": "lattice.multi_account/vpc_lattice_service_network"}
+
     def test_find_by_name_reads_every_page(self, lattice):
         make, stubber = lattice
         stubber.add_response("list_service_networks", {"items": [network(1, "other")], "nextToken": "t"}, {})
