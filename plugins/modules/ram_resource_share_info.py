@@ -75,7 +75,7 @@ from ansible_collections.lattice.multi_account.plugins.module_utils._core.errors
 from ansible_collections.lattice.multi_account.plugins.module_utils._core.module import run_info_module
 from ansible_collections.lattice.multi_account.plugins.module_utils._ram.client import RAMClient
 from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import SHARE_ARN
-from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import describe_share
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import describe_shares
 from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import find_shares
 
 
@@ -86,7 +86,7 @@ def list_shares(module):
     api = RAMClient(module)
     owner = module.params["resource_owner"]
     shares = find_shares(api, owner, name=module.params.get("name"), arn=arn, status=module.params.get("status"))
-    return {"resource_shares": [describe_share(api, raw, owner) for raw in shares]}
+    return {"resource_shares": describe_shares(api, shares, owner)}
 
 
 def main():

@@ -153,6 +153,12 @@ def live(associations):
     return [a for a in latest(associations) if a.get("status") in LIVE_ASSOCIATIONS]
 
 
+# ListResources and GetResourceShareAssociations take a list of share ARNs and name each
+# item's share (resourceShareArn), so several shares are read with one call per kind. The
+# API reference and botocore's model give the list no maximum; 50 per call is our bound.
+SHARES_PER_CALL = 50
+
+
 def share_associations(api, share_arn, association_type):
     return api.paginate(
         "get_resource_share_associations", "resourceShareAssociations",
@@ -161,31 +167,58 @@ def share_associations(api, share_arn, association_type):
     )
 
 
-def describe_share(api, raw, owner):
-    """The module output for a share as GetResourceShares returns it.
+def _per_share(api, operation, key, description, share_arns, **request):
+    """{share ARN: its items} of ``operation`` for ``share_arns``, SHARES_PER_CALL shares per call."""
+    items = {arn: [] for arn in share_arns}
+    for first in range(0, len(share_arns), SHARES_PER_CALL):
+        batch = share_arns[first:first + SHARES_PER_CALL]
+        shares = f"resource share {batch[0]}" if len(batch) == 1 else f"{len(batch)} resource shares"
+        for item in api.paginate(operation, key, f"{description} of {shares}", resourceShareArns=batch, **request):
+            items.setdefault(item.get("resourceShareArn"), []).append(item)
+    return items
+
+
+def describe_shares(api, raws, owner):
+    """The module output for shares as GetResourceShares returns them, in the same order.
 
     Owned shares list resources and principals from their associations, so the
     association status (``ASSOCIATING`` for a principal that has not accepted
     yet) is visible; shares of other accounts list what ListResources returns.
+    Each list is read once for all the shares (``_per_share``), not once per share.
     """
-    if raw is None:
-        return None
-    share = boto3_resource_to_ansible_dict(raw, transform_tags=False, force_tags=False)
-    share["arn"] = share.pop("resource_share_arn")
-    share["tags"] = boto3_tag_list_to_ansible_dict(raw.get("tags") or [], "key", "value")
+    shares = []
+    for raw in raws:
+        share = boto3_resource_to_ansible_dict(raw, transform_tags=False, force_tags=False)
+        share["arn"] = share.pop("resource_share_arn")
+        share["tags"] = boto3_tag_list_to_ansible_dict(raw.get("tags") or [], "key", "value")
+        shares.append(share)
+    arns = [share["arn"] for share in shares]
+    if not arns:
+        return []
 
-    def listed():
-        return api.paginate(
-            "list_resources", "resources", f"list the resources of resource share {share['arn']}",
-            resourceOwner=owner, resourceShareArns=[share["arn"]],
-        )
+    def listed(share_arns):
+        return _per_share(api, "list_resources", "resources", "list the resources", share_arns, resourceOwner=owner)
 
-    if owner == SELF:
-        associated = live(share_associations(api, share["arn"], "RESOURCE"))
-        # Only a type the ARN does not tell needs ListResources (a read less per share and run).
-        types = {}
-        if any(known_resource_type(a["associatedEntity"]) is None for a in associated):
-            types = {r["arn"]: r.get("type") for r in listed()}
+    if owner != SELF:
+        resources = listed(arns)
+        for share in shares:
+            share["resources"] = sorted(
+                ({"arn": r["arn"], "type": r.get("type"), "status": r.get("status")} for r in resources[share["arn"]]),
+                key=lambda r: r["arn"],
+            )
+        return shares
+
+    def associations(association_type):
+        found = _per_share(api, "get_resource_share_associations", "resourceShareAssociations",
+                           f"list the {association_type.lower()} associations", arns, associationType=association_type)
+        return {arn: live(items) for arn, items in found.items()}
+
+    associated = associations("RESOURCE")
+    # Only a type the ARN does not tell needs ListResources (a read less per run).
+    untold = [arn for arn in arns if any(known_resource_type(a["associatedEntity"]) is None for a in associated[arn])]
+    types = {r["arn"]: r.get("type") for items in listed(untold).values() for r in items} if untold else {}
+    principals = associations("PRINCIPAL")
+    for share in shares:
         share["resources"] = sorted(
             (
                 {
@@ -193,23 +226,23 @@ def describe_share(api, raw, owner):
                     "type": types.get(a["associatedEntity"]) or resource_type_of(a["associatedEntity"]),
                     "status": a["status"],
                 }
-                for a in associated
+                for a in associated[share["arn"]]
             ),
             key=lambda r: r["arn"],
         )
         share["principals"] = sorted(
             (
                 {"id": a["associatedEntity"], "status": a["status"], "external": bool(a.get("external"))}
-                for a in live(share_associations(api, share["arn"], "PRINCIPAL"))
+                for a in principals[share["arn"]]
             ),
             key=lambda p: p["id"],
         )
-    else:
-        share["resources"] = sorted(
-            ({"arn": r["arn"], "type": r.get("type"), "status": r.get("status")} for r in listed()),
-            key=lambda r: r["arn"],
-        )
-    return share
+    return shares
+
+
+def describe_share(api, raw, owner):
+    """``describe_shares`` of one share, or None."""
+    return describe_shares(api, [raw], owner)[0] if raw is not None else None
 
 
 def with_statuses(share, associations):

@@ -9,6 +9,7 @@ from ansible_collections.lattice.multi_account.plugins.module_utils._ram.client 
 from ansible_collections.lattice.multi_account.plugins.module_utils._ram.client import RAMClient
 from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import ResourceShareManager
 from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import describe_share
+from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import describe_shares
 from ansible_collections.lattice.multi_account.plugins.module_utils._ram.resource_share import resource_type_of
 
 from ram_eic_harness import ACCOUNT, ANY, NOW, OTHER, OUTSIDER, REGION, FakeModule, no_sleep
@@ -307,6 +308,32 @@ def test_received_share_lists_resources_with_type():
     assert share["arn"] == SHARE_ARN
     assert share["resources"] == [{"arn": SERVICE_A, "type": "vpc-lattice:Service", "status": "AVAILABLE"}]
     assert "principals" not in share
+
+
+def test_shares_from_several_providers_are_listed_with_one_call_per_kind():
+    """A consumer with a share from each of two providers: one ListResources for both (each
+    item names its share), not one per share; owned shares likewise one association list per type."""
+    other_arn = SHARE_ARN.replace("1111", "9999")
+    other = dict(raw_share(), resourceShareArn=other_arn)
+    with FakeModule(params()) as module:
+        module.expect("ram", "list_resources", {"resources": [
+            {"arn": SERVICE_B, "type": "vpc-lattice:Service", "resourceShareArn": other_arn, "status": "AVAILABLE"},
+            {"arn": SERVICE_A, "type": "vpc-lattice:Service", "resourceShareArn": SHARE_ARN, "status": "AVAILABLE"},
+        ]}, {"resourceOwner": "OTHER-ACCOUNTS", "resourceShareArns": [SHARE_ARN, other_arn]})
+        shares = describe_shares(RAMClient(module), [raw_share(), other], "OTHER-ACCOUNTS")
+    assert [(s["arn"], [r["arn"] for r in s["resources"]]) for s in shares] == [
+        (SHARE_ARN, [SERVICE_A]), (other_arn, [SERVICE_B])]
+
+    with FakeModule(params()) as module:
+        module.expect("ram", "get_resource_share_associations", {"resourceShareAssociations": [
+            dict(association(SERVICE_B, "RESOURCE"), resourceShareArn=other_arn), association(SERVICE_A, "RESOURCE")]},
+            {"associationType": "RESOURCE", "resourceShareArns": [SHARE_ARN, other_arn]})
+        module.expect("ram", "get_resource_share_associations", {"resourceShareAssociations": [
+            association(OTHER, "PRINCIPAL")]},
+            {"associationType": "PRINCIPAL", "resourceShareArns": [SHARE_ARN, other_arn]})
+        shares = describe_shares(RAMClient(module), [raw_share(), other], "SELF")
+    assert [([r["arn"] for r in s["resources"]], [p["id"] for p in s["principals"]]) for s in shares] == [
+        ([SERVICE_A], [OTHER]), ([SERVICE_B], [])]
 
 
 def test_owned_share_reads_the_type_from_list_resources_only_when_the_arn_does_not_tell_it():
