@@ -159,14 +159,6 @@ def live(associations):
 SHARES_PER_CALL = 50
 
 
-def share_associations(api, share_arn, association_type):
-    return api.paginate(
-        "get_resource_share_associations", "resourceShareAssociations",
-        f"list the {association_type.lower()} associations of resource share {share_arn}",
-        associationType=association_type, resourceShareArns=[share_arn],
-    )
-
-
 def _per_share(api, operation, key, description, share_arns, **request):
     """{share ARN: its items} of ``operation`` for ``share_arns``, SHARES_PER_CALL shares per call."""
     items = {arn: [] for arn in share_arns}
@@ -176,6 +168,17 @@ def _per_share(api, operation, key, description, share_arns, **request):
         for item in api.paginate(operation, key, f"{description} of {shares}", resourceShareArns=batch, **request):
             items.setdefault(item.get("resourceShareArn"), []).append(item)
     return items
+
+
+def shares_associations(api, share_arns, association_type):
+    """{share ARN: its associations of ``association_type``} (RESOURCE or PRINCIPAL), all statuses."""
+    return _per_share(api, "get_resource_share_associations", "resourceShareAssociations",
+                      f"list the {association_type.lower()} associations", share_arns,
+                      associationType=association_type)
+
+
+def share_associations(api, share_arn, association_type):
+    return shares_associations(api, [share_arn], association_type)[share_arn]
 
 
 def describe_shares(api, raws, owner):
@@ -209,9 +212,7 @@ def describe_shares(api, raws, owner):
         return shares
 
     def associations(association_type):
-        found = _per_share(api, "get_resource_share_associations", "resourceShareAssociations",
-                           f"list the {association_type.lower()} associations", arns, associationType=association_type)
-        return {arn: live(items) for arn, items in found.items()}
+        return {arn: live(items) for arn, items in shares_associations(api, arns, association_type).items()}
 
     associated = associations("RESOURCE")
     # Only a type the ARN does not tell needs ListResources (a read less per run).
